@@ -1,0 +1,212 @@
+import type { SourceRecord } from '../data/connect-record';
+import type { SqlPool } from '../jdbc/sql-client';
+import { tableColumns, type CatalogColumn } from './cdc-catalog';
+import { changeRecord, keyStruct, modelFor, rowStruct, tombstone } from './change-records';
+import type { Op, SourceInfo, TableModel } from './envelope';
+import type { Lsn } from './lsn';
+import type { TypeOptions } from './pg-type-mapping';
+import type { PgOutputMessage, RelationColumn, TupleValue } from './pgoutput-decoder';
+import { captures, type TableFilter } from './table-filter';
+import type { WalMessage } from './wal-stream';
+
+/** The position of an event: its transaction's commit LSN and its index inside it. */
+export interface StreamPosition {
+  readonly commitLsn: Lsn;
+  readonly index: number;
+}
+
+export interface StreamingOptions {
+  readonly prefix: string;
+  readonly db: string;
+  readonly types: TypeOptions;
+  readonly filter: TableFilter;
+  readonly skipped: ReadonlySet<Op>;
+  readonly tombstones: boolean;
+  readonly placeholder: string;
+  readonly partition: Readonly<Record<string, unknown>>;
+  readonly transactionMetadata: boolean;
+  readonly clock: () => number;
+  /** Called with each transaction's end LSN once its records were emitted. */
+  readonly onCommit: (endLsn: Lsn) => void;
+}
+
+interface Relation {
+  readonly columns: readonly RelationColumn[];
+  readonly model: TableModel | null;
+}
+
+interface Txn {
+  readonly finalLsn: Lsn;
+  readonly xid: number;
+  readonly commitTimeUs: bigint;
+  index: number;
+}
+
+/**
+ * Turns decoded pgoutput messages into Debezium change records. Events at or before `resumeAfter`
+ * (the last position Kafka acknowledged) are dropped, so a transaction Postgres resends after a
+ * crash is not emitted twice.
+ */
+export class StreamingChanges {
+  private readonly relations = new Map<number, Relation>();
+  private txn: Txn | undefined;
+  private lastCommitLsn: Lsn | null = null;
+
+  constructor(
+    private readonly pool: SqlPool,
+    private readonly options: StreamingOptions,
+    public resumeAfter: StreamPosition | null,
+  ) {}
+
+  async handle(wal: WalMessage): Promise<SourceRecord[]> {
+    const m = wal.message;
+    switch (m.kind) {
+      case 'begin':
+        this.txn = { finalLsn: m.finalLsn, xid: m.xid, commitTimeUs: m.commitTimeUs, index: 0 };
+        return [];
+      case 'commit':
+        this.txn = undefined;
+        this.lastCommitLsn = m.commitLsn;
+        this.options.onCommit(m.endLsn);
+        return [];
+      case 'relation':
+        this.relations.set(m.relationId, {
+          columns: m.columns,
+          model: captures(this.options.filter, m.schema, m.table)
+            ? await this.model(m.schema, m.table, m.columns)
+            : null,
+        });
+        return [];
+      case 'insert':
+      case 'update':
+      case 'delete':
+        return this.change(wal.lsn, m);
+      case 'truncate':
+        return this.truncate(wal.lsn, m.relationIds);
+      case 'other':
+        return [];
+    }
+  }
+
+  private async model(
+    schema: string,
+    table: string,
+    columns: readonly RelationColumn[],
+  ): Promise<TableModel> {
+    const catalog = await tableColumns(this.pool, { schema, table });
+    const byName = new Map(catalog.map((c) => [c.name, c]));
+    const merged: CatalogColumn[] = columns.map((c) => ({
+      name: c.name,
+      typeOid: c.typeOid,
+      typeModifier: c.typeModifier,
+      nullable: byName.get(c.name)?.nullable ?? true,
+      primaryKey: byName.get(c.name)?.primaryKey ?? false,
+    }));
+    return modelFor(this.options.prefix, schema, table, merged, this.options.types);
+  }
+
+  /** Advances the event index; true when the event was already delivered before a restart. */
+  private delivered(txn: Txn): boolean {
+    txn.index += 1;
+    const r = this.resumeAfter;
+    if (r === null) return false;
+    if (txn.finalLsn < r.commitLsn || (txn.finalLsn === r.commitLsn && txn.index <= r.index))
+      return true;
+    this.resumeAfter = null;
+    return false;
+  }
+
+  private source(txn: Txn, lsn: Lsn): SourceInfo {
+    return {
+      serverName: this.options.prefix,
+      db: this.options.db,
+      commitTimeUs: txn.commitTimeUs,
+      snapshot: 'false',
+      lastCommitLsn: this.lastCommitLsn,
+      lsn,
+      txId: txn.xid,
+    };
+  }
+
+  private base(txn: Txn, lsn: Lsn, model: TableModel) {
+    return {
+      model,
+      source: this.source(txn, lsn),
+      nowMs: this.options.clock(),
+      transaction: this.options.transactionMetadata
+        ? {
+            id: `${txn.xid}:${txn.finalLsn}`,
+            total_order: BigInt(txn.index),
+            data_collection_order: BigInt(txn.index),
+          }
+        : null,
+      position: {
+        partition: this.options.partition,
+        offset: {
+          lsn: Number(lsn),
+          lsn_proc: Number(lsn),
+          lsn_commit: Number(txn.finalLsn),
+          txId: txn.xid,
+          ts_usec: Number(txn.commitTimeUs),
+          event_idx: txn.index,
+        },
+      },
+    };
+  }
+
+  private change(
+    lsn: Lsn,
+    m: Extract<PgOutputMessage, { kind: 'insert' | 'update' | 'delete' }>,
+  ): SourceRecord[] {
+    const txn = this.txn;
+    const relation = this.relations.get(m.relationId);
+    if (txn === undefined || relation === undefined) return [];
+    if (this.delivered(txn) || relation.model === null) return [];
+    const model = relation.model;
+    const p = this.options.placeholder;
+    const base = this.base(txn, lsn, model);
+    const row = (t: readonly TupleValue[] | null, kind: 'K' | 'O' | null) =>
+      t === null ? null : rowStruct(model, t, p, kind === 'K');
+    if (m.kind === 'insert')
+      return this.emit('c', { ...base, before: null, after: row(m.newTuple, null) });
+    if (m.kind === 'delete')
+      return this.emit('d', { ...base, before: row(m.oldTuple, m.oldKind), after: null });
+    const before = row(m.oldTuple, m.oldKind);
+    const after = row(m.newTuple, null)!;
+    const oldKey = before === null ? null : keyStruct(model, before);
+    if (
+      oldKey !== null &&
+      JSON.stringify(oldKey, big) !== JSON.stringify(keyStruct(model, after), big)
+    ) {
+      // A primary-key change is a delete of the old key and a create of the new one, as in Debezium.
+      return [
+        ...this.emit('d', { ...base, before, after: null }),
+        ...this.emit('c', { ...base, before: null, after }),
+      ];
+    }
+    return this.emit('u', { ...base, before: m.oldKind === 'O' ? before : null, after });
+  }
+
+  private emit(op: Op, input: Omit<Parameters<typeof changeRecord>[0], 'op'>): SourceRecord[] {
+    if (this.options.skipped.has(op)) return [];
+    const record = changeRecord({ ...input, op });
+    return op === 'd' && this.options.tombstones ? [record, tombstone(record)] : [record];
+  }
+
+  private truncate(lsn: Lsn, relationIds: readonly number[]): SourceRecord[] {
+    const txn = this.txn;
+    if (txn === undefined) return [];
+    const out: SourceRecord[] = [];
+    for (const id of relationIds) {
+      const model = this.relations.get(id)?.model ?? null;
+      if (this.delivered(txn) || model === null) continue;
+      out.push(...this.emit('t', { ...this.base(txn, lsn, model), before: null, after: null }));
+    }
+    return out;
+  }
+}
+
+function big(_k: string, v: unknown): unknown {
+  if (typeof v === 'bigint') return v.toString();
+  return v;
+}

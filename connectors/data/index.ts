@@ -1,0 +1,3 @@
+export * from './connect-schema';
+export * from './connect-record';
+export * from './text';

@@ -1,0 +1,6 @@
+export {
+  deadLetterPolicy,
+  errorSettings,
+  contextHeaders,
+  type ErrorSettings,
+} from './dead-letter-policy';

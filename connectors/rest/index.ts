@@ -1,0 +1,2 @@
+export * from './connect-server';
+export { errorBody, type ErrorBody } from './rest-errors';

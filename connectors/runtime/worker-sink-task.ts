@@ -1,0 +1,190 @@
+import type { SinkRecord } from '../data/connect-record';
+import { RetriableError, stackTrace } from '../errors';
+import type { ErrorPolicy } from '../plugins/error-policy';
+import {
+  topicPartitionKey,
+  type SinkTask,
+  type TopicPartitionKey,
+} from '../plugins/sink-connector';
+import type { Props } from '../plugins/source-connector';
+import type { ConsumerBatch, ConsumerPort, LogRecord } from './kafka-port';
+import { applyTransforms, recordPipeline, type RecordPipeline } from './record-pipeline';
+import { WorkerTask, type TaskDeps } from './worker-task';
+
+const RETRY_BACKOFF_MS = 1000;
+const TOPIC_WAIT_MS = 500;
+
+/** The consumer group of a sink connector, as Connect names it. */
+export function sinkGroupId(connector: string): string {
+  return `connect-${connector}`;
+}
+
+/** `topics` or `topics.regex` of a sink connector's props. */
+export function sinkSubscription(props: Props): readonly string[] | RegExp {
+  const regex = props['topics.regex'] ?? '';
+  if (regex !== '') return new RegExp(`^(?:${regex})$`);
+  return (props['topics'] ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+}
+
+/**
+ * Runs a SinkTask: consume a batch -> convert -> transform -> put -> flush -> commit offsets.
+ * Offsets are committed only after `flush` resolved, so everything committed is in the sink.
+ */
+export class WorkerSinkTask extends WorkerTask {
+  private consumer: ConsumerPort | undefined;
+  private pipeline: RecordPipeline | undefined;
+  private policy: ErrorPolicy | undefined;
+  private failed = false;
+
+  constructor(
+    connector: string,
+    id: number,
+    props: Props,
+    deps: TaskDeps,
+    startPaused: boolean,
+    private readonly task: SinkTask,
+  ) {
+    super(connector, id, props, deps, startPaused);
+  }
+
+  protected async run(): Promise<void> {
+    this.pipeline = recordPipeline(this.deps.plugins, this.deps.worker, this.props);
+    this.policy = this.deps.errorPolicy(this.connector, this.props, {
+      logger: this.logger,
+      kafka: this.deps.kafka,
+    });
+    await this.task.start(this.props, this.context());
+    try {
+      const topics = sinkSubscription(this.props);
+      // Connect's sink task is RUNNING with nothing assigned while its topics do not exist yet.
+      this.running();
+      if (!(topics instanceof RegExp)) await this.waitForTopics(topics);
+      if (this.signal.aborted) return;
+      this.consumer = await this.deps.kafka.createConsumer({
+        groupId: sinkGroupId(this.connector),
+        topics,
+      });
+      if (this.paused) this.consumer.pause();
+      await this.consumer.run((batch) => this.onBatch(batch));
+      await new Promise<void>((resolve) => {
+        if (this.signal.aborted) resolve();
+        else this.signal.addEventListener('abort', () => resolve(), { once: true });
+      });
+    } finally {
+      await this.consumer?.close().catch(() => undefined);
+      await this.task
+        .stop()
+        .catch((err: unknown) => this.logger.warn({ err: stackTrace(err) }, 'task stop failed'));
+      await this.policy
+        ?.close?.()
+        .catch((err: unknown) =>
+          this.logger.warn({ err: stackTrace(err) }, 'error policy close failed'),
+        );
+    }
+  }
+
+  /** Waits, without failing, until every subscribed topic exists (it may be created by a source later). */
+  private async waitForTopics(topics: readonly string[]): Promise<void> {
+    let logged = false;
+    while (!this.signal.aborted) {
+      const existing = new Set(await this.deps.kafka.listTopics());
+      const missing = topics.filter((t) => !existing.has(t));
+      if (missing.length === 0) return;
+      if (!logged) this.logger.info({ missing }, 'waiting for sink topics to be created');
+      logged = true;
+      await this.context().sleep(TOPIC_WAIT_MS);
+    }
+  }
+
+  protected override onPause(): void {
+    this.consumer?.pause();
+  }
+
+  protected override onResume(): void {
+    this.consumer?.resume();
+  }
+
+  private async onBatch(batch: ConsumerBatch): Promise<void> {
+    if (this.failed || this.signal.aborted || batch.records.length === 0) return;
+    try {
+      const records: SinkRecord[] = [];
+      for (const r of batch.records) {
+        const converted = await this.convert(r);
+        if (converted !== null) records.push(converted);
+      }
+      const last = batch.records[batch.records.length - 1]!;
+      const offsets = new Map<TopicPartitionKey, bigint>([
+        [topicPartitionKey(batch.topic, batch.partition), last.offset + 1n],
+      ]);
+      await this.retrying(async () => {
+        await this.task.put(records);
+        await this.task.flush(offsets);
+      });
+      await this.consumer!.commit([
+        { topic: batch.topic, partition: batch.partition, offset: last.offset + 1n },
+      ]);
+    } catch (error) {
+      this.failed = true;
+      this.consumer?.pause();
+      this.fail(error);
+    }
+  }
+
+  private async retrying(operation: () => Promise<void>): Promise<void> {
+    for (;;) {
+      try {
+        return await operation();
+      } catch (error) {
+        if (!(error instanceof RetriableError) || this.signal.aborted) throw error;
+        this.logger.warn(
+          { err: stackTrace(error) },
+          'sink write failed with a retriable error, retrying the batch',
+        );
+        await this.context().sleep(RETRY_BACKOFF_MS);
+      }
+    }
+  }
+
+  private async convert(r: LogRecord): Promise<SinkRecord | null> {
+    const pipeline = this.pipeline!;
+    const policy = this.policy!;
+    const base = {
+      connector: this.connector,
+      taskId: this.id,
+      origin: {
+        topic: r.topic,
+        partition: r.partition,
+        offset: r.offset,
+        key: r.key,
+        value: r.value,
+      },
+    };
+    const key = await policy.execute({ ...base, stage: 'KEY_CONVERTER' }, () =>
+      pipeline.key.toConnectData(r.topic, r.key),
+    );
+    if (key === undefined) return null;
+    const value = await policy.execute({ ...base, stage: 'VALUE_CONVERTER' }, () =>
+      pipeline.value.toConnectData(r.topic, r.value),
+    );
+    if (value === undefined) return null;
+    const record: SinkRecord = {
+      topic: r.topic,
+      kafkaPartition: r.partition,
+      kafkaOffset: r.offset,
+      keySchema: key.schema,
+      key: key.value,
+      valueSchema: value.schema,
+      value: value.value,
+      timestamp: r.timestamp,
+      timestampType: 'CreateTime',
+      headers: Object.entries(r.headers).map(([k, v]) => ({ key: k, value: v ?? null })),
+    };
+    const transformed = await policy.execute({ ...base, stage: 'TRANSFORMATION', record }, () =>
+      Promise.resolve(applyTransforms(pipeline.transforms, record)),
+    );
+    return transformed ?? null;
+  }
+}

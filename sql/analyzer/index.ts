@@ -1,0 +1,10 @@
+export * from './analysis-error';
+export * from './analyzer-config';
+export { analyzeCreateSource, type CreateSourceOutcome } from './create-source-analysis';
+export { ExpressionAnalyzer } from './expression-analyzer';
+export type { ExpressionContext } from './expression-context';
+export * from './query';
+export { Scope, type ScopeSource } from './scope';
+export { formatColumnList, formatSchema } from './schema-text';
+export * from './types';
+export { schemaInferenceNeeds } from './inference-needs';

@@ -1,0 +1,2 @@
+export * from './analyzed-query';
+export { analyzeQuery, type QueryAnalysisOptions } from './query-analyzer';

@@ -1,0 +1,2 @@
+export * from './sql-error';
+export { renderSourceCaret } from './render-caret';

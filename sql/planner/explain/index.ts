@@ -1,0 +1,2 @@
+export * from './format-expression';
+export * from './format-plan';

@@ -1,0 +1,2 @@
+export * from './build-logical-plan';
+export * from './plan-node';

@@ -1,0 +1,6 @@
+export {
+  runBenchmark,
+  UnknownWorkloadError,
+  type BenchmarkRequest,
+  type BenchmarkResult,
+} from './run-benchmark';

@@ -1,0 +1,3 @@
+export * from './print-formats';
+export * from './print-lines';
+export * from './print-query';

@@ -1,0 +1,2 @@
+export * from './select-query';
+export * from './transient-compile';

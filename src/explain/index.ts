@@ -1,0 +1,1 @@
+export { explainScript, type ExplainOptions, type ExplainResult } from './explain-script';

@@ -1,0 +1,2 @@
+CREATE STREAM orders (order_id BIGINT KEY, customer_id INT, amount DECIMAL(10,2), currency STRING, status STRING, ts BIGINT, items ARRAY<STRUCT<sku STRING, qty INT, price DECIMAL(10,2)>>) WITH (kafka_topic='orders', value_format='JSON', timestamp='ts', partitions=4);
+CREATE STREAM order_skus AS SELECT order_id, EXPLODE(items)->sku AS sku, EXPLODE(items)->qty AS qty FROM orders;

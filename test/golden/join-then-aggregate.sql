@@ -1,0 +1,3 @@
+CREATE STREAM orders (order_id BIGINT KEY, customer_id INT, amount DECIMAL(10,2), currency STRING, status STRING, ts BIGINT, items ARRAY<STRUCT<sku STRING, qty INT, price DECIMAL(10,2)>>) WITH (kafka_topic='orders', value_format='JSON', timestamp='ts', partitions=4);
+CREATE TABLE customers (customer_id INT PRIMARY KEY, name STRING, country STRING, tier STRING) WITH (kafka_topic='customers', format='JSON', partitions=4);
+CREATE TABLE revenue_by_country AS SELECT c.country, SUM(o.amount) AS revenue FROM orders o JOIN customers c ON o.customer_id = c.customer_id WINDOW TUMBLING (SIZE 1 DAY) GROUP BY c.country EMIT FINAL;

@@ -1,0 +1,3 @@
+CREATE STREAM orders (order_id BIGINT KEY, customer_id INT, amount DECIMAL(10,2), currency STRING, status STRING, ts BIGINT, items ARRAY<STRUCT<sku STRING, qty INT, price DECIMAL(10,2)>>) WITH (kafka_topic='orders', value_format='JSON', timestamp='ts', partitions=4);
+CREATE STREAM payments (payment_id STRING KEY, order_id BIGINT, amount DECIMAL(10,2), method STRING) WITH (kafka_topic='payments', format='JSON', partitions=4);
+CREATE STREAM unpaid AS SELECT o.order_id, p.payment_id FROM orders o LEFT JOIN payments p WITHIN (0 SECONDS, 2 HOURS) GRACE PERIOD 5 MINUTES ON o.order_id = p.order_id;

@@ -1,0 +1,2 @@
+export * from './topology-test-driver';
+export * from './driver-error';

@@ -1,0 +1,7 @@
+export * from './stream-record';
+export * from './raw-record';
+export * from './processor';
+export * from './processing-log';
+export * from './processor-error';
+export { buildStep } from './step-builders';
+export { buildTableSelectKeyReader } from './table-select-key';

@@ -1,0 +1,10 @@
+export { startQuery, type StartQueryOptions, type QueryHandle } from './start-query';
+export { runnerConfig, RUNNER_SETTINGS, type RunnerConfig } from './runner-config';
+export { RunnerError, type RunnerErrorCode, type RunnerErrorFields } from './runner-error';
+export type { QueryState, RunnerEvent, RunnerEventListener } from './runner-events';
+export type { QueryMetrics } from './query-metrics';
+export type { RunnerTask, RunnerTaskContext, RunnerTaskFactory } from './runner-task';
+export { taskLayout, taskId, type TaskLayout } from './task-layout';
+export { processingLogTopic } from './kafka-processing-log';
+export { runtimeTasks, type RuntimeTaskOptions } from './runtime-task-factory';
+export { kafkaProcessingLog, type KafkaProcessingLogOptions } from './kafka-processing-log';

@@ -1,0 +1,11 @@
+export * from './sql-type';
+export * from './expression';
+export * from './schema';
+export * from './steps';
+export * from './topology-spec';
+export * from './names';
+export * from './sub-topologies';
+export * from './describe-topology';
+export * from './assert-never';
+export type { Column, FormatSpec, FormatName, WindowType } from '../serdes/serde-contract';
+export * from './validate-spec';

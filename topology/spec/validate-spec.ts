@@ -1,0 +1,82 @@
+import { stepInputs, stepRepartition, type Step } from './steps';
+import type { InternalTopicSpec, TopologySpec } from './topology-spec';
+
+/** Stores a step kind needs at least (the runtime reads them by position). */
+function requiredStores(step: Step): number {
+  switch (step.kind) {
+    case 'TableSource':
+    case 'StreamAggregate':
+    case 'StreamWindowedAggregate':
+    case 'TableAggregate':
+    case 'ForeignKeyTableTableJoin':
+      return 1;
+    case 'TableSelectKey':
+      return step.repartition ? 1 : 0;
+    case 'StreamStreamJoin':
+      return step.graceMs !== null && step.joinType !== 'INNER' ? 3 : 2;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Structural checks of a spec, for the planner's tests and the runtime's start-up: unique step
+ * ids, inputs defined earlier, known sources, one sink last, the stores each step kind reads,
+ * unique store and topic names. Returns the problems found (empty when valid).
+ */
+export function validateTopologySpec(spec: TopologySpec): string[] {
+  const problems: string[] = [];
+  if (spec.version !== 1) problems.push(`unsupported version ${String(spec.version)}`);
+  const seen = new Set<string>();
+  const storeNames = new Set<string>();
+  const topics = new Set<string>();
+  spec.steps.forEach((step, i) => {
+    if (seen.has(step.id)) problems.push(`duplicate step id '${step.id}'`);
+    for (const input of stepInputs(step)) {
+      if (!seen.has(input))
+        problems.push(`step '${step.id}' reads '${input}', which is not defined before it`);
+    }
+    seen.add(step.id);
+    if (
+      (step.kind === 'StreamSource' || step.kind === 'TableSource') &&
+      !spec.sources.some((s) => s.name === step.sourceName)
+    ) {
+      problems.push(`step '${step.id}' reads unknown source '${step.sourceName}'`);
+    }
+    const isSink = step.kind === 'StreamSink' || step.kind === 'TableSink';
+    if (isSink !== (i === spec.steps.length - 1))
+      problems.push(
+        isSink ? `sink '${step.id}' is not the last step` : 'the last step is not a sink',
+      );
+    if (step.stores.length < requiredStores(step))
+      problems.push(`step '${step.id}' (${step.kind}) needs ${requiredStores(step)} store(s)`);
+    for (const store of step.stores) {
+      if (storeNames.has(store.name)) problems.push(`duplicate store name '${store.name}'`);
+      storeNames.add(store.name);
+    }
+    const topic = stepRepartition(step)?.topic;
+    if (topic && topics.has(topic)) problems.push(`duplicate repartition topic '${topic}'`);
+    if (topic) topics.add(topic);
+  });
+  if (spec.steps.length === 0) problems.push('no steps');
+  return problems;
+}
+
+/** The internal topics a spec's steps imply: repartition topics and store changelogs. */
+export function deriveInternalTopics(steps: readonly Step[]): InternalTopicSpec[] {
+  const out: InternalTopicSpec[] = [];
+  for (const step of steps) {
+    const repartition = stepRepartition(step);
+    if (repartition) out.push({ name: repartition.topic, role: 'repartition', stepId: step.id });
+    for (const store of step.stores) {
+      if (store.changelogTopic)
+        out.push({
+          name: store.changelogTopic,
+          role: 'changelog',
+          stepId: step.id,
+          store: store.name,
+        });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,15 @@
+export * from './bytes';
+export * from './bytes-store-backend';
+export * from './in-memory-backend';
+export { encodeRow, decodeRow, encodeRowJson, decodeRowJson } from './row-codec';
+export * from './codec';
+export * from './key-value-bytes-store';
+export * from './caching-store';
+export * from './change-logging-store';
+export * from './key-value-store';
+export * from './window-store';
+export * from './session-store';
+export * from './store-metrics';
+export * from './task-stores';
+export * from './state-store-error';
+export * from './processor-state';
