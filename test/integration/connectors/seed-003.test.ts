@@ -42,7 +42,8 @@ async function cleanSeedState(db: PgPool): Promise<void> {
     await fetch(`${services.registryUrl}/subjects/psg-customers-value${suffix}`, {
       method: 'DELETE',
     });
-  await db.query('DROP TABLE IF EXISTS public.customers');
+  // CASCADE: a developer's `brook datagen` into public adds orders referencing customers.
+  await db.query('DROP TABLE IF EXISTS public.customers CASCADE');
   await db.query(`CREATE TABLE public.customers (
     id SERIAL PRIMARY KEY, nome TEXT, telefone TEXT, email TEXT, nascimento DATE, dt_update TIMESTAMP DEFAULT now())`);
 }
