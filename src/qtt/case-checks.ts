@@ -4,7 +4,14 @@ import type { TopologySpec } from '../../topology/spec';
 import type { EnginePort } from '../engine/engine-port';
 import { type CaseResult, failed } from './case-result';
 import { compareTopic } from './compare-records';
-import { decodeRecords, type StoredRecord, sinkShape, topicSchema } from './output-records';
+import {
+  decodeRecords,
+  type SchemaById,
+  type StoredRecord,
+  sinkShape,
+  topicSchema,
+  withWriterSchema,
+} from './output-records';
 import type { QttCase, QttRecord } from './qtt-case';
 import type { StatementOutcome } from './statements';
 
@@ -36,17 +43,20 @@ export async function compareOutputs(
   read: (topic: string) => Promise<StoredRecord[]>,
   queries: readonly TopologySpec[],
   sources: readonly SourceDefinition[],
-  serdes: SerdeFactory,
+  codecs: { readonly serdes: SerdeFactory; readonly registry: SchemaById },
   exactNumbers: boolean,
 ): Promise<CaseResult | null> {
   const byTopic = new Map<string, QttRecord[]>();
   for (const r of c.outputs) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
   for (const [topic, expected] of byTopic) {
-    const schema = topicSchema(topic, queries, sources);
-    if (!schema) return failed(c.file, c.name, 'error', `no query or source writes topic ${topic}`);
+    const declared = topicSchema(topic, queries, sources);
+    if (!declared)
+      return failed(c.file, c.name, 'error', `no query or source writes topic ${topic}`);
+    let schema;
     let actual;
     try {
-      actual = await decodeRecords(topic, await read(topic), schema, serdes);
+      schema = await withWriterSchema(declared, codecs.registry);
+      actual = await decodeRecords(topic, await read(topic), schema, codecs.serdes);
     } catch (error) {
       return failed(
         c.file,

@@ -1,5 +1,5 @@
 import type { FormatInfo, SourceDefinition } from '../../sql';
-import type { SerdeFactory } from '../../topology';
+import { inferColumnsFromAvroSchema, type SerdeFactory } from '../../topology';
 import type { Column, FormatSpec, TopologySpec, WindowedKeySpec } from '../../topology/spec';
 import type { ActualRecord, SinkShape } from './compare-records';
 
@@ -46,6 +46,30 @@ export function topicSchema(
       ? { type: source.windowing.type, sizeMs: source.windowing.sizeMs ?? null }
       : null,
   };
+}
+
+/** Looks a registered schema up by id, as the serdes' registry port does. */
+export interface SchemaById {
+  schemaById(id: number): Promise<unknown>;
+}
+
+/**
+ * A sink that pins `VALUE_SCHEMA_ID` writes with that registered schema, which may hold fields
+ * the query does not select (written with their defaults), so its records are read back with
+ * the writer schema's columns, as QTT's harness reads them, not with the query's columns.
+ */
+export async function withWriterSchema(
+  schema: TopicSchema,
+  registry: SchemaById,
+): Promise<TopicSchema> {
+  const id = schema.valueFormat.properties.schemaId;
+  if (schema.valueFormat.format !== 'AVRO' || id === undefined) return schema;
+  const writer = await registry.schemaById(Number(id));
+  const valueColumns = inferColumnsFromAvroSchema(writer, {
+    preserveCase: true,
+    unwrapped: schema.valueFormat.wrapSingleValue === false,
+  });
+  return { ...schema, valueColumns };
 }
 
 export function sinkShape(schema: TopicSchema): SinkShape {

@@ -110,7 +110,7 @@ export async function runBrokerCase(
       (topic) => readTopic(topic, records, topics, `${options.prefix}out-${topic}`),
       specs,
       engine.metastore.listSources(),
-      serdes,
+      { serdes, registry },
       exactNumbers,
     );
     if (mismatch !== null) return mismatch;

@@ -79,7 +79,7 @@ export async function runDriverCase(c: QttCase, scope: RunScope): Promise<CaseRe
       (topic) => Promise.resolve(stored(topic)),
       queries,
       engine.metastore.listSources(),
-      serdes,
+      { serdes, registry },
       scope.exactNumbers,
     );
     if (mismatch !== null) return mismatch;

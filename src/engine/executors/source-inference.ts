@@ -24,11 +24,14 @@ export async function inferSourceColumns(statement: CreateSource, registry: Sche
   const hasKeyColumns = statement.columns.some((c) => c.constraint === 'KEY' || c.constraint === 'PRIMARY KEY');
   const result: { key?: InferredSchema; value?: InferredSchema } = {};
   if (!hasValueColumns && inferable(valueFormat)) {
-    const value = await fetchSchema(registry, `${topic}-value`, numberOf(props.get('VALUE_SCHEMA_ID')));
+    // WRAP_SINGLE_VALUE=false makes the whole value schema (a record included) the one column
+    // ROWVAL, so a record must not be spread into one column per field.
+    const unwrapped = props.get('WRAP_SINGLE_VALUE')?.trim().toLowerCase() === 'false';
+    const value = await fetchSchema(registry, `${topic}-value`, numberOf(props.get('VALUE_SCHEMA_ID')), unwrapped);
     if (value) result.value = value;
   }
   if (!hasKeyColumns && inferable(keyFormat)) {
-    const key = await fetchSchema(registry, `${topic}-key`, numberOf(props.get('KEY_SCHEMA_ID')));
+    const key = await fetchSchema(registry, `${topic}-key`, numberOf(props.get('KEY_SCHEMA_ID')), false);
     if (key) result.key = key;
   }
   return result;
@@ -38,7 +41,12 @@ function inferable(format: string | undefined): boolean {
   return format !== undefined && isFormatName(format) && supportsSchemaInference(format) && format === 'AVRO';
 }
 
-async function fetchSchema(registry: SchemaRegistryPort, subject: string, schemaId: number | undefined): Promise<InferredSchema | undefined> {
+async function fetchSchema(
+  registry: SchemaRegistryPort,
+  subject: string,
+  schemaId: number | undefined,
+  wrapSingleValueFalse: boolean,
+): Promise<InferredSchema | undefined> {
   let schema: unknown;
   if (schemaId !== undefined) {
     schema = await registry.schemaById(schemaId).catch(() => undefined);
@@ -47,8 +55,8 @@ async function fetchSchema(registry: SchemaRegistryPort, subject: string, schema
     schema = (await registry.latest(subject))?.schema;
     if (schema === undefined) return undefined;
   }
-  const columns = inferColumnsFromAvroSchema(schema);
-  const unwrapped = columns.length === 1 && columns[0]?.name === 'ROWVAL' && !isRecord(schema);
+  const columns = inferColumnsFromAvroSchema(schema, { unwrapped: wrapSingleValueFalse });
+  const unwrapped = wrapSingleValueFalse || (columns.length === 1 && columns[0]?.name === 'ROWVAL' && !isRecord(schema));
   return { columns: columns.map((c) => ({ name: c.name.toUpperCase(), type: c.type })), unwrapped };
 }
 

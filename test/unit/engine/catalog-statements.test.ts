@@ -75,6 +75,18 @@ describe('catalog statements', () => {
     expect(description.valueFormat).toBe('AVRO');
   });
 
+  it('infers one ROWVAL struct column from a record schema when WRAP_SINGLE_VALUE=false', async () => {
+    const w = world();
+    await w.topics.createTopic({ name: 'anon-rows', partitions: 1 });
+    await w.registry.register('anon-rows-value', { type: 'record', name: 'r', fields: [{ name: 'F0', type: ['null', 'int'] }] });
+    const { run } = await startEngine(w);
+    await run("CREATE STREAM ANON WITH (kafka_topic='anon-rows', value_format='AVRO', wrap_single_value=false);");
+    const description = entityOf(await run('describe ANON;'), 'sourceDescription').sourceDescription;
+    expect(description.fields.map((f) => [f.name, f.schema.type, f.schema.fields?.map((s) => [s.name, s.schema.type])])).toEqual([
+      ['ROWVAL', 'STRUCT', [['F0', 'INTEGER']]],
+    ]);
+  });
+
   it('rejects a source over a missing topic without PARTITIONS', async () => {
     const { run } = await startEngine(world());
     await expect(run("CREATE STREAM X (A INT) WITH (KAFKA_TOPIC='missing', VALUE_FORMAT='JSON');")).rejects.toThrow(/Topic 'missing' does not exist/);

@@ -137,4 +137,37 @@ describe('QTT driver mode', () => {
       reason: 'format PROTOBUF is out of scope',
     });
   });
+
+  it('reads a sink that pins VALUE_SCHEMA_ID with the writer schema, defaulted fields included', async () => {
+    const [result] = await run([
+      {
+        name: 'pinned',
+        statements: [
+          source,
+          "CREATE STREAM OUT WITH (kafka_topic='out', value_format='AVRO', value_schema_id=7) AS SELECT ID, NAME FROM INPUT;",
+        ],
+        topics: [
+          {
+            name: 'out',
+            valueFormat: 'AVRO',
+            valueSchemaId: 7,
+            valueSchema: {
+              type: 'record',
+              name: 'Out',
+              fields: [
+                { name: 'NAME', type: ['null', 'string'] },
+                { name: 'extra', type: 'string', default: 'foo' },
+              ],
+            },
+          },
+        ],
+        inputs,
+        outputs: [
+          { topic: 'out', key: 1, value: { NAME: 'a', extra: 'foo' } },
+          { topic: 'out', key: 2, value: { NAME: 'b', extra: 'foo' } },
+        ],
+      },
+    ]);
+    expect([result?.status, result?.reason]).toEqual(['passed', '']);
+  });
 });
