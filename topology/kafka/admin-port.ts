@@ -18,7 +18,13 @@ export interface AdminPort {
   /** Lag per partition: end offset minus committed position (from the beginning when none). */
   groupLag(groupId: string, topics: readonly string[]): Promise<readonly PartitionLag[]>;
   deleteGroup(groupId: string): Promise<void>;
+  /** The cluster's id (KIP-78), as ksqlDB's `/info` reports it. Optional for test brokers. */
+  describeCluster?(): Promise<ClusterDescription>;
   close(): Promise<void>;
+}
+
+export interface ClusterDescription {
+  readonly clusterId: string;
 }
 
 export interface TopicSpec {

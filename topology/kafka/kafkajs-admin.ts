@@ -116,6 +116,8 @@ export function kafkajsAdmin(kafka: Kafka): AdminPort {
           return;
         throw error;
       }),
+    describeCluster: () =>
+      call(async (a) => ({ clusterId: (await a.describeCluster()).clusterId })),
     async close() {
       if (connected) await admin.disconnect();
     },

@@ -63,6 +63,11 @@ export class KafkaTopicAdmin implements TopicAdminPort {
     await this.admin.deleteTopics([this.names.toPhysical(name)]);
   }
 
+  /** Empty when the admin port cannot describe the cluster (a test broker). */
+  async clusterId(): Promise<string> {
+    return (await this.admin.describeCluster?.())?.clusterId ?? '';
+  }
+
   async endOffsets(name: string): Promise<readonly number[]> {
     const offsets = await this.admin.endOffsets(this.names.toPhysical(name));
     return [...offsets].sort((a, b) => a.partition - b.partition).map((o) => o.offset);

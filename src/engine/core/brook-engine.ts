@@ -52,6 +52,7 @@ export class BrookEngine implements EnginePort {
   private stopFollowing: (() => Promise<void>) | undefined;
   private transientCount = 0;
   private started = false;
+  private kafkaClusterId = '';
 
   constructor(
     private readonly options: EngineOptions,
@@ -88,6 +89,7 @@ export class BrookEngine implements EnginePort {
     if (this.started) return;
     this.started = true;
     if (this.options.processingLog !== false) await registerProcessingLog(this.options.serviceId, this.metastore, this.options.topics);
+    await this.refreshClusterId();
     this.stopFollowing = await this.options.commandLog.follow((logged) => this.onCommand(logged));
     await this.applier.startDeferred();
   }
@@ -173,10 +175,23 @@ export class BrookEngine implements EnginePort {
     if (!(await this.transients.close(queryId))) throw new EngineError(ErrorCodes.notFound, `No query with id ${queryId}`);
   }
 
+  /**
+   * Asked once at start, since a cluster keeps its id; `/info` must answer while Kafka is down,
+   * so a failed lookup leaves the id empty and `info()` retries it in the background.
+   */
+  private async refreshClusterId(): Promise<void> {
+    try {
+      this.kafkaClusterId = await this.options.topics.clusterId();
+    } catch (error) {
+      this.internals.logger.warn({ err: error }, 'the Kafka cluster id could not be read');
+    }
+  }
+
   info(): Promise<EngineInfo> {
+    if (this.started && this.kafkaClusterId === '') void this.refreshClusterId();
     return Promise.resolve({
       version: this.options.version ?? '0.1.0',
-      kafkaClusterId: this.options.kafkaClusterId ?? '',
+      kafkaClusterId: this.kafkaClusterId,
       ksqlServiceId: this.options.serviceId,
       serverStatus: this.started ? 'RUNNING' : 'STARTING',
     });

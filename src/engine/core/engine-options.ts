@@ -51,8 +51,6 @@ export interface EngineOptions {
   /** Create the processing-log topic and stream at start (default true). */
   readonly processingLog?: boolean;
   readonly version?: string;
-  /** Reported by /info. */
-  readonly kafkaClusterId?: string;
   /** How long a statement waits for its command to be applied (default 30 s). */
   readonly commandTimeoutMs?: number;
 }

@@ -15,6 +15,9 @@ interface MemoryTopic {
   readonly waiters: Set<() => void>;
 }
 
+/** The `kafkaClusterId` of every in-memory "cluster". */
+export const IN_MEMORY_CLUSTER_ID = 'in-memory-cluster';
+
 /**
  * Topics and their records in memory: the `TopicAdminPort` and `RecordPort` of unit tests.
  * Records without a partition go to partition 0, so reads are in produce order.
@@ -43,6 +46,11 @@ export class InMemoryTopics implements TopicAdminPort, RecordPort {
 
   async deleteTopic(name: string): Promise<void> {
     this.topics.delete(name);
+  }
+
+  /** A fixed id: one in-memory "cluster" per instance, as a broker has one id. */
+  async clusterId(): Promise<string> {
+    return IN_MEMORY_CLUSTER_ID;
   }
 
   async endOffsets(name: string): Promise<readonly number[]> {

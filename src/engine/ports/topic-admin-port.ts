@@ -27,6 +27,8 @@ export interface TopicAdminPort {
   deleteTopic(name: string): Promise<void>;
   /** Sum of end offsets over the partitions (records written, for SHOW TOPICS EXTENDED). */
   endOffsets(name: string): Promise<readonly number[]>;
+  /** The Kafka cluster's id, as `/info` reports it (`kafkaClusterId`). */
+  clusterId(): Promise<string>;
   /** Consumer groups reading the topic, for SHOW TOPICS EXTENDED. */
   consumerGroups?(name: string): Promise<readonly { readonly groupId: string; readonly members: number }[]>;
 }

@@ -1,3 +1,4 @@
+import { Kafka, logLevel } from 'kafkajs';
 import pino from 'pino';
 import { createEngine, type RunningEngine } from '../../../src/engine';
 import { ksqlClient, rowGrid, runBatch } from '../../../src/repl';
@@ -74,9 +75,14 @@ describe('the ksqlDB REST server on the real engine', () => {
     const info = (await (await fetch(`${server.url}/info`)).json()) as {
       KsqlServerInfo: { ksqlServiceId: string; serverStatus: string };
     };
+    const admin = new Kafka({ brokers: [...services.kafkaBrokers], logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const { clusterId } = await admin.describeCluster().finally(() => admin.disconnect());
+    expect(clusterId).not.toBe('');
     expect(info.KsqlServerInfo).toMatchObject({
       ksqlServiceId: serviceId,
       serverStatus: 'RUNNING',
+      kafkaClusterId: clusterId,
     });
   });
 });

@@ -1,3 +1,6 @@
+import { startKsqlServer } from '../../../src/server';
+import { IN_MEMORY_CLUSTER_ID } from '../../../src/engine/memory';
+import { startEngine, world } from '../engine/engine-fixture';
 import { postJson, startTestServer, type TestServer } from './support/test-server';
 
 describe('server endpoints', () => {
@@ -119,5 +122,22 @@ describe('basic authentication', () => {
   it('leaves the skipped paths open', async () => {
     const res = await fetch(`${t.server.url}/healthcheck`);
     expect(res.status).toBe(200);
+  });
+});
+
+describe('/info over the engine', () => {
+  it("reports the Kafka cluster's id from the engine's topic admin port", async () => {
+    const { engine } = await startEngine(world());
+    const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const server = await startKsqlServer({ engine, port: 0, host: '127.0.0.1', logger: silent });
+    try {
+      const res = await fetch(`${server.url}/info`);
+      expect(await res.json()).toMatchObject({
+        KsqlServerInfo: { kafkaClusterId: IN_MEMORY_CLUSTER_ID, serverStatus: 'RUNNING' },
+      });
+    } finally {
+      await server.close();
+      await engine.close();
+    }
   });
 });
