@@ -1,5 +1,6 @@
 import { BadConfigError } from '../errors';
 import type { SqlPool, SqlSession } from '../jdbc/sql-client';
+import type { PgTypeInfo } from './pg-type-mapping';
 import { captures, type TableFilter } from './table-filter';
 
 export interface CatalogColumn {
@@ -8,6 +9,7 @@ export interface CatalogColumn {
   readonly typeModifier: number;
   readonly nullable: boolean;
   readonly primaryKey: boolean;
+  readonly typeInfo?: PgTypeInfo;
 }
 
 export interface TableRef {
@@ -20,25 +22,51 @@ type Queryable = Pick<SqlSession, 'query'>;
 export const quoteIdent = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 export const quoteLiteral = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
-/** Columns of a table in attribute order, with nullability and primary-key membership. */
+const ENUM_LABELS = (oid: string) =>
+  `(SELECT string_agg(e.enumlabel, chr(31) ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = ${oid})`;
+
+/**
+ * Columns of a table in attribute order, with nullability, primary-key membership and the
+ * catalog facts user-defined types need (enum labels, extension type names, array elements).
+ */
 export async function tableColumns(db: Queryable, ref: TableRef): Promise<CatalogColumn[]> {
   const r = await db.query(
     `SELECT a.attname AS name, a.atttypid::int AS oid, a.atttypmod AS typmod,
-            NOT a.attnotnull AS nullable, COALESCE(a.attnum = ANY(i.indkey), false) AS pk
+            NOT a.attnotnull AS nullable, COALESCE(a.attnum = ANY(i.indkey), false) AS pk,
+            t.typname AS type_name, ${ENUM_LABELS('t.oid')} AS labels,
+            t.typelem::int AS elem_oid, et.typname AS elem_name, ${ENUM_LABELS('et.oid')} AS elem_labels
        FROM pg_attribute a
        JOIN pg_class c ON c.oid = a.attrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace
+       JOIN pg_type t ON t.oid = a.atttypid
+       LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
        LEFT JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary
       WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped
       ORDER BY a.attnum`,
     [ref.schema, ref.table],
   );
+  const labels = (v: unknown) => (typeof v === 'string' ? v.split('\u001f') : null);
   return r.rows.map((row) => ({
     name: String(row['name']),
     typeOid: Number(row['oid']),
     typeModifier: Number(row['typmod']),
     nullable: row['nullable'] === true,
     primaryKey: row['pk'] === true,
+    typeInfo: {
+      name: String(row['type_name']),
+      enumLabels: labels(row['labels']),
+      element:
+        typeof row['elem_name'] === 'string'
+          ? {
+              oid: Number(row['elem_oid']),
+              info: {
+                name: row['elem_name'],
+                enumLabels: labels(row['elem_labels']),
+                element: null,
+              },
+            }
+          : null,
+    },
   }));
 }
 

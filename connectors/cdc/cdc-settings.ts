@@ -2,7 +2,10 @@ import { parseConfig } from '../config';
 import { BadConfigError } from '../errors';
 import type { SqlConnectionConfig } from '../jdbc/sql-client';
 import type { Props } from '../plugins/source-connector';
+import type { ModelOptions } from './change-records';
+import { columnSelection } from './column-selection';
 import type { Op } from './envelope';
+import { messageKeyColumns } from './message-key-columns';
 import { postgresCdcConfigDef } from './postgres-cdc-config';
 import type { BinaryMode, DecimalMode, TimeMode, TypeOptions } from './pg-type-mapping';
 import type { ReplicationParams } from './replication-port';
@@ -32,8 +35,31 @@ export interface CdcSettings {
   readonly heartbeatMs: number;
   readonly heartbeatTopic: string;
   readonly types: TypeOptions;
+  /** How tables become events: prefix, types, message key columns, column selection. */
+  readonly model: ModelOptions;
   readonly placeholder: string;
   readonly transactionMetadata: boolean;
+  readonly transactionTopic: string;
+}
+
+/**
+ * Checks that span several keys or concern keys the ConfigDef cannot declare (the column
+ * mappers' `column.mask.with.<n>.chars` names). Connect's validate answer lists declared keys
+ * only, so mapper errors (whose text names their key) are reported under `column.include.list`.
+ */
+export function crossKeyErrors(props: Props): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  const set = (k: string) => (props[k] ?? '').trim() !== '';
+  if (set('column.include.list') && set('column.exclude.list')) {
+    const message =
+      'column.include.list and column.exclude.list are mutually exclusive; set only one of them';
+    errors['column.include.list'] = [message];
+    errors['column.exclude.list'] = [message];
+  }
+  const { errors: mapperErrors } = columnSelection('', '', props);
+  if (mapperErrors.length > 0)
+    errors['column.include.list'] = [...(errors['column.include.list'] ?? []), ...mapperErrors];
+  return errors;
 }
 
 function skippedOps(skipped: string, truncateMode: string | null): Set<Op> {
@@ -46,7 +72,7 @@ function skippedOps(skipped: string, truncateMode: string | null): Set<Op> {
 }
 
 export function cdcSettings(props: Props): CdcSettings {
-  const c = parseConfig(postgresCdcConfigDef, props);
+  const c = parseConfig(postgresCdcConfigDef, props, Object.values(crossKeyErrors(props)).flat());
   const prefix = c.optionalString('topic.prefix') ?? c.optionalString('database.server.name');
   if (prefix === null)
     throw new BadConfigError(
@@ -57,6 +83,13 @@ export function cdcSettings(props: Props): CdcSettings {
   const user = c.string('database.user');
   const password = c.optionalString('database.password');
   const database = c.string('database.dbname');
+  const types: TypeOptions = {
+    decimal: c.string('decimal.handling.mode') as DecimalMode,
+    time: c.string('time.precision.mode') as TimeMode,
+    binary: c.string('binary.handling.mode') as BinaryMode,
+    interval: c.string('interval.handling.mode') as 'numeric' | 'string',
+    hstore: c.string('hstore.handling.mode') as 'json' | 'map',
+  };
   return {
     prefix,
     replication: { host, port, database, user, ...(password === null ? {} : { password }) },
@@ -87,13 +120,19 @@ export function cdcSettings(props: Props): CdcSettings {
     skipped: skippedOps(c.string('skipped.operations'), c.optionalString('truncate.handling.mode')),
     heartbeatMs: c.int('heartbeat.interval.ms'),
     heartbeatTopic: `${c.string('heartbeat.topics.prefix')}.${prefix}`,
-    types: {
-      decimal: c.string('decimal.handling.mode') as DecimalMode,
-      time: c.string('time.precision.mode') as TimeMode,
-      binary: c.string('binary.handling.mode') as BinaryMode,
-      interval: c.string('interval.handling.mode') as 'numeric' | 'string',
+    types,
+    model: {
+      prefix,
+      types,
+      keyColumns: messageKeyColumns(c.string('message.key.columns')),
+      columns: columnSelection(
+        c.string('column.include.list'),
+        c.string('column.exclude.list'),
+        props,
+      ).selection,
     },
     placeholder: c.string('unavailable.value.placeholder'),
     transactionMetadata: c.bool('provide.transaction.metadata'),
+    transactionTopic: `${prefix}.${c.string('topic.transaction')}`,
   };
 }

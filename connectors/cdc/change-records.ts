@@ -2,6 +2,12 @@ import type { SourceRecord } from '../data/connect-record';
 import { structSchema, connectSchema, type ConnectSchema } from '../data/connect-schema';
 import type { CatalogColumn } from './cdc-catalog';
 import {
+  columnInValue,
+  columnMapper,
+  NO_COLUMN_SELECTION,
+  type ColumnSelection,
+} from './column-selection';
+import {
   envelopeValue,
   sourceStruct,
   tableModel,
@@ -9,27 +15,51 @@ import {
   type SourceInfo,
   type TableModel,
 } from './envelope';
+import { keyColumnsOf, messageKeyColumns, type MessageKeyColumns } from './message-key-columns';
 import { columnMapping, zeroValue, type TypeOptions } from './pg-type-mapping';
 import type { TupleValue } from './pgoutput-decoder';
 
+/** Everything, besides the catalog, that decides how a table's events look. */
+export interface ModelOptions {
+  readonly prefix: string;
+  readonly types: TypeOptions;
+  readonly keyColumns: MessageKeyColumns;
+  readonly columns: ColumnSelection;
+}
+
+export function modelOptions(prefix: string, types: TypeOptions): ModelOptions {
+  return { prefix, types, keyColumns: messageKeyColumns(''), columns: NO_COLUMN_SELECTION };
+}
+
 /** Builds the table's model from catalog columns (types from the relation message when given). */
 export function modelFor(
-  prefix: string,
+  options: ModelOptions,
   schema: string,
   table: string,
   catalog: readonly CatalogColumn[],
-  types: TypeOptions,
 ): TableModel {
-  return tableModel(
-    prefix,
+  const custom = keyColumnsOf(
+    options.keyColumns,
     schema,
     table,
-    catalog.map((c) => ({
-      name: c.name,
-      mapping: columnMapping(c.typeOid, c.typeModifier, types),
-      optional: c.nullable,
-      isKey: c.primaryKey,
-    })),
+    catalog.map((c) => c.name),
+  );
+  return tableModel(
+    options.prefix,
+    schema,
+    table,
+    catalog.map((c) => {
+      const valueMapper = columnMapper(options.columns, schema, table, c.name);
+      return {
+        name: c.name,
+        mapping: columnMapping(c.typeOid, c.typeModifier, options.types, c.typeInfo),
+        optional: c.nullable,
+        isKey: custom === undefined ? c.primaryKey : custom.has(c.name),
+        identity: c.primaryKey,
+        inValue: columnInValue(options.columns, schema, table, c.name),
+        ...(valueMapper === undefined ? {} : { valueMapper }),
+      };
+    }),
   );
 }
 
@@ -46,8 +76,8 @@ export function rowStruct(
 ): Record<string, unknown> {
   const row: Record<string, unknown> = {};
   model.columns.forEach((c, i) => {
-    const text = keyOnly && !c.isKey ? null : tuple[i];
-    if (text === null && (!keyOnly || c.isKey || c.optional)) row[c.name] = null;
+    const text = keyOnly && !c.identity ? null : tuple[i];
+    if (text === null && (!keyOnly || c.identity || c.optional)) row[c.name] = null;
     else if (text === null) row[c.name] = zeroValue(c.mapping.schema);
     else if (text === undefined) {
       const t = c.mapping.schema.type;
@@ -70,6 +100,43 @@ export function keyStruct(
 ): Record<string, unknown> | null {
   if (model.keySchema === null) return null;
   return Object.fromEntries(model.columns.filter((c) => c.isKey).map((c) => [c.name, row[c.name]]));
+}
+
+/** The before/after image of a row: value columns only, mask and truncate rules applied. */
+export function valueStruct(
+  model: TableModel,
+  row: Record<string, unknown> | null,
+): Record<string, unknown> | null {
+  if (row === null || !model.shaped) return row;
+  const out: Record<string, unknown> = {};
+  for (const c of model.columns) {
+    if (!c.inValue) continue;
+    const v = row[c.name];
+    out[c.name] = c.valueMapper !== undefined && typeof v === 'string' ? c.valueMapper(v) : v;
+  }
+  return out;
+}
+
+/**
+ * Whether an update moved the row to another key, which Debezium emits as a delete and a create.
+ * Only decidable when the old image holds every key column: a full image, or a key-only image
+ * of a key the replica identity covers.
+ */
+export function keyChanged(
+  model: TableModel,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+  oldKind: 'K' | 'O' | null,
+): boolean {
+  if (before === null || model.keySchema === null) return false;
+  if (oldKind !== 'O' && model.columns.some((c) => c.isKey && !c.identity)) return false;
+  return (
+    JSON.stringify(keyStruct(model, before), big) !== JSON.stringify(keyStruct(model, after), big)
+  );
+}
+
+function big(_k: string, v: unknown): unknown {
+  return typeof v === 'bigint' ? v.toString() : v;
 }
 
 export interface EventPosition {
@@ -99,8 +166,8 @@ export function changeRecord(input: ChangeInput): SourceRecord {
     valueSchema: model.envelopeSchema,
     value: envelopeValue(
       input.op,
-      input.before,
-      input.after,
+      valueStruct(model, input.before),
+      valueStruct(model, input.after),
       sourceStruct(input.source, model),
       input.nowMs,
       input.transaction,

@@ -7,7 +7,14 @@ export interface TableColumn {
   readonly name: string;
   readonly mapping: ColumnMapping;
   readonly optional: boolean;
+  /** Part of the record key: the primary key, or the table's `message.key.columns`. */
   readonly isKey: boolean;
+  /** Part of the replica identity, so present in key-only old images. */
+  readonly identity: boolean;
+  /** Carried in before/after (`column.include.list` / `column.exclude.list`). */
+  readonly inValue: boolean;
+  /** Rewrites the value's text (`column.mask.with.*` / `column.truncate.to.*`). */
+  readonly valueMapper?: (value: string) => string;
 }
 
 export interface TableModel {
@@ -15,8 +22,10 @@ export interface TableModel {
   readonly table: string;
   readonly topic: string;
   readonly columns: readonly TableColumn[];
-  /** Null when the table has no primary key (Debezium then sends null keys). */
+  /** Null when the table has no key columns (Debezium then sends null keys). */
   readonly keySchema: ConnectSchema | null;
+  /** True when before/after differ from the full row (columns left out or rewritten). */
+  readonly shaped: boolean;
   readonly valueSchema: ConnectSchema;
   readonly envelopeSchema: ConnectSchema;
 }
@@ -80,7 +89,10 @@ export function tableModel(
   const keyColumns = columns.filter((c) => c.isKey);
   const keySchema =
     keyColumns.length === 0 ? null : structSchema(`${base}.Key`, keyColumns.map(fieldOf));
-  const valueSchema = structSchema(`${base}.Value`, columns.map(fieldOf), true);
+  const valueColumns = columns.filter((c) => c.inValue);
+  const valueSchema = structSchema(`${base}.Value`, valueColumns.map(fieldOf), true);
+  const shaped =
+    valueColumns.length < columns.length || columns.some((c) => c.valueMapper !== undefined);
   const envelopeSchema: ConnectSchema = {
     ...structSchema(`${base}.Envelope`, [
       { name: 'before', schema: valueSchema },
@@ -94,7 +106,7 @@ export function tableModel(
     ]),
     version: 2,
   };
-  return { schema, table, topic: base, columns, keySchema, valueSchema, envelopeSchema };
+  return { schema, table, topic: base, columns, keySchema, shaped, valueSchema, envelopeSchema };
 }
 
 /** Where an event comes from: Debezium's `source` block. */

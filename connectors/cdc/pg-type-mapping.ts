@@ -33,6 +33,18 @@ export interface TypeOptions {
   readonly time: TimeMode;
   readonly binary: BinaryMode;
   readonly interval: 'numeric' | 'string';
+  /** `hstore.handling.mode`; json when absent. */
+  readonly hstore?: 'json' | 'map';
+}
+
+/**
+ * What the catalog says about a type whose OID is not fixed: enums (labels in sort order),
+ * extension types such as hstore (by name), and arrays of those (their element).
+ */
+export interface PgTypeInfo {
+  readonly name: string;
+  readonly enumLabels: readonly string[] | null;
+  readonly element: { readonly oid: number; readonly info: PgTypeInfo } | null;
 }
 
 /** How one column's text value becomes a Connect value, as Debezium maps Postgres types. */
@@ -127,7 +139,14 @@ function binaryMapping(o: TypeOptions): ColumnMapping {
 /** Array element type OIDs of the one-dimensional arrays Brook maps to Connect ARRAY. */
 const ARRAY_ELEMENTS: Readonly<Record<number, number>> = {
   1000: 16,
+  1001: 17,
+  1002: 18,
   1005: 21,
+  1028: 26,
+  1183: 1083,
+  1187: 1186,
+  1270: 1266,
+  791: 790,
   1007: 23,
   1016: 20,
   1021: 700,
@@ -158,7 +177,16 @@ export function parseArrayText(text: string): (string | null)[] {
 }
 
 /** The Connect schema (without optionality) and converter of a column, Debezium's way. */
-export function columnMapping(typeOid: number, typmod: number, o: TypeOptions): ColumnMapping {
+export function columnMapping(
+  typeOid: number,
+  typmod: number,
+  o: TypeOptions,
+  info?: PgTypeInfo,
+): ColumnMapping {
+  if (info !== undefined) {
+    const custom = customMapping(info, o);
+    if (custom !== undefined) return custom;
+  }
   switch (typeOid) {
     case 16:
       return plain(connectSchema('BOOLEAN'), (t) => t === 't' || t === 'true');
@@ -235,11 +263,49 @@ function bitsBytes(text: string): Buffer {
 
 function arrayMapping(typeOid: number, o: TypeOptions): ColumnMapping | undefined {
   const element = ARRAY_ELEMENTS[typeOid];
-  if (element === undefined) return undefined;
-  const inner = columnMapping(element, -1, o);
+  return element === undefined ? undefined : arrayOf(columnMapping(element, -1, o));
+}
+
+function arrayOf(inner: ColumnMapping): ColumnMapping {
   return plain(connectSchema('ARRAY', { valueSchema: { ...inner.schema, optional: true } }), (t) =>
     parseArrayText(t).map((e) => (e === null ? null : inner.convert(e))),
   );
+}
+
+/** Enums, hstore and arrays of them; undefined for types the OID switch handles. */
+function customMapping(info: PgTypeInfo, o: TypeOptions): ColumnMapping | undefined {
+  if (info.enumLabels !== null)
+    return plain(
+      named('STRING', 'io.debezium.data.Enum', {
+        parameters: { allowed: info.enumLabels.join(',') },
+      }),
+    );
+  if (info.name === 'hstore')
+    return o.hstore === 'map'
+      ? plain(
+          connectSchema('MAP', {
+            keySchema: connectSchema('STRING'),
+            valueSchema: connectSchema('STRING', { optional: true }),
+          }),
+          (t) => new Map(parseHstoreText(t)),
+        )
+      : plain(named('STRING', 'io.debezium.data.Json'), (t) =>
+          JSON.stringify(Object.fromEntries(parseHstoreText(t))),
+        );
+  const element = info.element;
+  if (element === null || ARRAY_ELEMENTS[element.oid] !== undefined) return undefined;
+  const inner = customMapping(element.info, o);
+  return inner === undefined ? undefined : arrayOf(inner);
+}
+
+/** `"a"=>"1", "b c"=>NULL` -> [key, value] pairs in server order. */
+export function parseHstoreText(text: string): [string, string | null][] {
+  const out: [string, string | null][] = [];
+  const re = /"((?:[^"\\]|\\.)*)"\s*=>\s*(?:"((?:[^"\\]|\\.)*)"|(NULL))/g;
+  const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
+  for (let m = re.exec(text); m !== null; m = re.exec(text))
+    out.push([unescape(m[1]!), m[3] !== undefined ? null : unescape(m[2]!)]);
+  return out;
 }
 
 /** A value for a non-optional column the server did not send (key-only `before` images). */

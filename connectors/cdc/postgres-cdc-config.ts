@@ -1,4 +1,6 @@
 import { atLeast, configDef, nonEmptyString, oneOf, type ConfigKey } from '../config';
+import { regexListValidator } from './column-selection';
+import { messageKeyColumnsValidator } from './message-key-columns';
 
 export const POSTGRES_CDC_CLASS = 'io.debezium.connector.postgresql.PostgresConnector';
 /** Reported in `source.version` and `/connector-plugins`: the Debezium release whose shape we follow. */
@@ -96,24 +98,52 @@ export const postgresCdcConfigDef = configDef([
     type: 'STRING',
     defaultValue: '',
     documentation: 'Comma-separated regexes of schemas to capture.',
+    validator: regexListValidator(),
   }),
   key(CDC, {
     name: 'schema.exclude.list',
     type: 'STRING',
     defaultValue: '',
     documentation: 'Comma-separated regexes of schemas not to capture.',
+    validator: regexListValidator(),
   }),
   key(CDC, {
     name: 'table.include.list',
     type: 'STRING',
     defaultValue: '',
     documentation: 'Comma-separated regexes matched against schema.table of tables to capture.',
+    validator: regexListValidator(),
   }),
   key(CDC, {
     name: 'table.exclude.list',
     type: 'STRING',
     defaultValue: '',
     documentation: 'Comma-separated regexes matched against schema.table of tables not to capture.',
+    validator: regexListValidator(),
+  }),
+  key(CDC, {
+    name: 'column.include.list',
+    type: 'STRING',
+    defaultValue: '',
+    documentation:
+      'Comma-separated regexes matched against schema.table.column of the columns change event values carry; not together with column.exclude.list.',
+    validator: regexListValidator(),
+  }),
+  key(CDC, {
+    name: 'column.exclude.list',
+    type: 'STRING',
+    defaultValue: '',
+    documentation:
+      'Comma-separated regexes matched against schema.table.column of the columns left out of change event values (keys keep them).',
+    validator: regexListValidator(),
+  }),
+  key(CDC, {
+    name: 'message.key.columns',
+    type: 'STRING',
+    defaultValue: '',
+    documentation:
+      'Custom record keys: <schema>.<table>:<column>[,<column>...] entries separated by ;, table and columns as regexes; tables without a match keep their primary key.',
+    validator: messageKeyColumnsValidator(),
   }),
   key(CDC, {
     name: 'snapshot.mode',
@@ -244,6 +274,21 @@ export const postgresCdcConfigDef = configDef([
     name: 'provide.transaction.metadata',
     type: 'BOOLEAN',
     defaultValue: false,
-    documentation: 'Fill the envelope transaction block (id, total_order, data_collection_order).',
+    documentation:
+      'Emit BEGIN/END events to <topic.prefix>.<topic.transaction> and fill the envelope transaction block (id, total_order, data_collection_order).',
+  }),
+  key(EVENTS, {
+    name: 'topic.transaction',
+    type: 'STRING',
+    defaultValue: 'transaction',
+    documentation: 'Suffix of the transaction metadata topic <topic.prefix>.<topic.transaction>.',
+    validator: nonEmptyString(),
+  }),
+  key(EVENTS, {
+    name: 'hstore.handling.mode',
+    type: 'STRING',
+    defaultValue: 'json',
+    documentation: 'HSTORE as json (io.debezium.data.Json string) or map (MAP<STRING,STRING>).',
+    validator: oneOf('json', 'map'),
   }),
 ]);

@@ -1,7 +1,7 @@
 import type { ConnectorContext } from '../plugins/connector-context';
 import type { Props, SourceConnector, SourceConnectorPlugin } from '../plugins/source-connector';
 import type { SqlPoolFactory } from '../jdbc/sql-client';
-import { cdcSettings } from './cdc-settings';
+import { cdcSettings, crossKeyErrors } from './cdc-settings';
 import {
   POSTGRES_CDC_CLASS,
   POSTGRES_CDC_VERSION,
@@ -16,6 +16,8 @@ export class PostgresCdcConnector implements SourceConnector {
   constructor(private readonly deps: PostgresCdcDeps) {}
 
   async validate(props: Props): Promise<Readonly<Record<string, readonly string[]>>> {
+    const own = crossKeyErrors(props);
+    if (Object.keys(own).length > 0) return own;
     const s = cdcSettings(props);
     const pool = this.deps.sqlPool(s.sql);
     try {

@@ -1,16 +1,21 @@
 import type { SourceRecord } from '../data/connect-record';
 import type { SqlSession } from '../jdbc/sql-client';
 import { quoteIdent, quoteLiteral, tableColumns, type TableRef } from './cdc-catalog';
-import { changeRecord, modelFor, rowStruct, type EventPosition } from './change-records';
+import {
+  changeRecord,
+  modelFor,
+  rowStruct,
+  type EventPosition,
+  type ModelOptions,
+} from './change-records';
 import type { TableModel } from './envelope';
 import type { Lsn } from './lsn';
-import type { TypeOptions } from './pg-type-mapping';
 
 export interface SnapshotOptions {
   readonly prefix: string;
   readonly db: string;
   readonly tables: readonly TableRef[];
-  readonly types: TypeOptions;
+  readonly model: ModelOptions;
   readonly fetchSize: number;
   readonly placeholder: string;
   readonly partition: Readonly<Record<string, unknown>>;
@@ -78,7 +83,7 @@ export class SnapshotReader {
     const ref = this.options.tables[this.tableIndex];
     if (ref === undefined) return false;
     const columns = await tableColumns(this.session, ref);
-    this.model = modelFor(this.options.prefix, ref.schema, ref.table, columns, this.options.types);
+    this.model = modelFor(this.options.model, ref.schema, ref.table, columns);
     const select = columns.map((c) => `${quoteIdent(c.name)}::text`).join(', ');
     await this.session.query(
       `DECLARE ${CURSOR} NO SCROLL CURSOR FOR SELECT ${select} FROM ${quoteIdent(ref.schema)}.${quoteIdent(ref.table)}`,

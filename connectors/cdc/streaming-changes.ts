@@ -1,12 +1,19 @@
 import type { SourceRecord } from '../data/connect-record';
 import type { SqlPool } from '../jdbc/sql-client';
 import { tableColumns, type CatalogColumn } from './cdc-catalog';
-import { changeRecord, keyStruct, modelFor, rowStruct, tombstone } from './change-records';
+import {
+  changeRecord,
+  keyChanged,
+  modelFor,
+  rowStruct,
+  tombstone,
+  type ModelOptions,
+} from './change-records';
 import type { Op, SourceInfo, TableModel } from './envelope';
 import type { Lsn } from './lsn';
-import type { TypeOptions } from './pg-type-mapping';
 import type { PgOutputMessage, RelationColumn, TupleValue } from './pgoutput-decoder';
 import { captures, type TableFilter } from './table-filter';
+import { TransactionMonitor } from './transaction-monitor';
 import type { WalMessage } from './wal-stream';
 
 /** The position of an event: its transaction's commit LSN and its index inside it. */
@@ -18,13 +25,14 @@ export interface StreamPosition {
 export interface StreamingOptions {
   readonly prefix: string;
   readonly db: string;
-  readonly types: TypeOptions;
+  readonly model: ModelOptions;
   readonly filter: TableFilter;
   readonly skipped: ReadonlySet<Op>;
   readonly tombstones: boolean;
   readonly placeholder: string;
   readonly partition: Readonly<Record<string, unknown>>;
   readonly transactionMetadata: boolean;
+  readonly transactionTopic: string;
   readonly clock: () => number;
   /** Called with each transaction's end LSN once its records were emitted. */
   readonly onCommit: (endLsn: Lsn) => void;
@@ -51,24 +59,42 @@ export class StreamingChanges {
   private readonly relations = new Map<number, Relation>();
   private txn: Txn | undefined;
   private lastCommitLsn: Lsn | null = null;
+  private readonly monitor: TransactionMonitor | null;
 
   constructor(
     private readonly pool: SqlPool,
     private readonly options: StreamingOptions,
     public resumeAfter: StreamPosition | null,
-  ) {}
+  ) {
+    this.monitor = options.transactionMetadata
+      ? new TransactionMonitor(options.transactionTopic)
+      : null;
+  }
 
   async handle(wal: WalMessage): Promise<SourceRecord[]> {
     const m = wal.message;
     switch (m.kind) {
-      case 'begin':
-        this.txn = { finalLsn: m.finalLsn, xid: m.xid, commitTimeUs: m.commitTimeUs, index: 0 };
-        return [];
-      case 'commit':
+      case 'begin': {
+        const txn = { finalLsn: m.finalLsn, xid: m.xid, commitTimeUs: m.commitTimeUs, index: 0 };
+        this.txn = txn;
+        if (this.monitor === null) return [];
+        const begin = this.monitor.begin(
+          { ...txn, beginLsn: wal.lsn },
+          this.position(txn, wal.lsn, 0),
+        );
+        return this.seen(txn, 0) ? [] : [begin];
+      }
+      case 'commit': {
+        const txn = this.txn;
         this.txn = undefined;
         this.lastCommitLsn = m.commitLsn;
+        const end =
+          this.monitor === null || txn === undefined || this.seen(txn, txn.index + 1)
+            ? []
+            : [this.monitor.end(this.position(txn, wal.lsn, txn.index + 1))];
         this.options.onCommit(m.endLsn);
-        return [];
+        return end;
+      }
       case 'relation':
         this.relations.set(m.relationId, {
           columns: m.columns,
@@ -95,25 +121,50 @@ export class StreamingChanges {
   ): Promise<TableModel> {
     const catalog = await tableColumns(this.pool, { schema, table });
     const byName = new Map(catalog.map((c) => [c.name, c]));
-    const merged: CatalogColumn[] = columns.map((c) => ({
-      name: c.name,
-      typeOid: c.typeOid,
-      typeModifier: c.typeModifier,
-      nullable: byName.get(c.name)?.nullable ?? true,
-      primaryKey: byName.get(c.name)?.primaryKey ?? false,
-    }));
-    return modelFor(this.options.prefix, schema, table, merged, this.options.types);
+    const merged: CatalogColumn[] = columns.map((c) => {
+      const known = byName.get(c.name);
+      return {
+        name: c.name,
+        typeOid: c.typeOid,
+        typeModifier: c.typeModifier,
+        nullable: known?.nullable ?? true,
+        primaryKey: known?.primaryKey ?? false,
+        ...(known?.typeOid === c.typeOid && known.typeInfo !== undefined
+          ? { typeInfo: known.typeInfo }
+          : {}),
+      };
+    });
+    return modelFor(this.options.model, schema, table, merged);
   }
 
   /** Advances the event index; true when the event was already delivered before a restart. */
   private delivered(txn: Txn): boolean {
     txn.index += 1;
+    return this.seen(txn, txn.index);
+  }
+
+  /** True when the event at `index` of `txn` was already delivered before a restart. */
+  private seen(txn: Txn, index: number): boolean {
     const r = this.resumeAfter;
     if (r === null) return false;
-    if (txn.finalLsn < r.commitLsn || (txn.finalLsn === r.commitLsn && txn.index <= r.index))
+    if (txn.finalLsn < r.commitLsn || (txn.finalLsn === r.commitLsn && index <= r.index))
       return true;
     this.resumeAfter = null;
     return false;
+  }
+
+  private position(txn: Txn, lsn: Lsn, index: number) {
+    return {
+      partition: this.options.partition,
+      offset: {
+        lsn: Number(lsn),
+        lsn_proc: Number(lsn),
+        lsn_commit: Number(txn.finalLsn),
+        txId: txn.xid,
+        ts_usec: Number(txn.commitTimeUs),
+        event_idx: index,
+      },
+    };
   }
 
   private source(txn: Txn, lsn: Lsn): SourceInfo {
@@ -133,24 +184,7 @@ export class StreamingChanges {
       model,
       source: this.source(txn, lsn),
       nowMs: this.options.clock(),
-      transaction: this.options.transactionMetadata
-        ? {
-            id: `${txn.xid}:${txn.finalLsn}`,
-            total_order: BigInt(txn.index),
-            data_collection_order: BigInt(txn.index),
-          }
-        : null,
-      position: {
-        partition: this.options.partition,
-        offset: {
-          lsn: Number(lsn),
-          lsn_proc: Number(lsn),
-          lsn_commit: Number(txn.finalLsn),
-          txId: txn.xid,
-          ts_usec: Number(txn.commitTimeUs),
-          event_idx: txn.index,
-        },
-      },
+      position: this.position(txn, lsn, txn.index),
     };
   }
 
@@ -161,8 +195,19 @@ export class StreamingChanges {
     const txn = this.txn;
     const relation = this.relations.get(m.relationId);
     if (txn === undefined || relation === undefined) return [];
-    if (this.delivered(txn) || relation.model === null) return [];
-    const model = relation.model;
+    const replay = this.delivered(txn);
+    if (relation.model === null || (replay && this.monitor === null)) return [];
+    // Replayed events still count towards the transaction metadata, then are dropped.
+    const records = this.changeRecords(txn, lsn, relation.model, m);
+    return replay ? [] : records;
+  }
+
+  private changeRecords(
+    txn: Txn,
+    lsn: Lsn,
+    model: TableModel,
+    m: Extract<PgOutputMessage, { kind: 'insert' | 'update' | 'delete' }>,
+  ): SourceRecord[] {
     const p = this.options.placeholder;
     const base = this.base(txn, lsn, model);
     const row = (t: readonly TupleValue[] | null, kind: 'K' | 'O' | null) =>
@@ -173,11 +218,7 @@ export class StreamingChanges {
       return this.emit('d', { ...base, before: row(m.oldTuple, m.oldKind), after: null });
     const before = row(m.oldTuple, m.oldKind);
     const after = row(m.newTuple, null)!;
-    const oldKey = before === null ? null : keyStruct(model, before);
-    if (
-      oldKey !== null &&
-      JSON.stringify(oldKey, big) !== JSON.stringify(keyStruct(model, after), big)
-    ) {
+    if (keyChanged(model, before, after, m.oldKind)) {
       // A primary-key change is a delete of the old key and a create of the new one, as in Debezium.
       return [
         ...this.emit('d', { ...base, before, after: null }),
@@ -187,9 +228,13 @@ export class StreamingChanges {
     return this.emit('u', { ...base, before: m.oldKind === 'O' ? before : null, after });
   }
 
-  private emit(op: Op, input: Omit<Parameters<typeof changeRecord>[0], 'op'>): SourceRecord[] {
+  private emit(
+    op: Op,
+    input: Omit<Parameters<typeof changeRecord>[0], 'op' | 'transaction'>,
+  ): SourceRecord[] {
     if (this.options.skipped.has(op)) return [];
-    const record = changeRecord({ ...input, op });
+    const transaction = this.monitor === null ? null : this.monitor.event(input.model);
+    const record = changeRecord({ ...input, op, transaction });
     return op === 'd' && this.options.tombstones ? [record, tombstone(record)] : [record];
   }
 
@@ -199,14 +244,11 @@ export class StreamingChanges {
     const out: SourceRecord[] = [];
     for (const id of relationIds) {
       const model = this.relations.get(id)?.model ?? null;
-      if (this.delivered(txn) || model === null) continue;
-      out.push(...this.emit('t', { ...this.base(txn, lsn, model), before: null, after: null }));
+      const replay = this.delivered(txn);
+      if (model === null || (replay && this.monitor === null)) continue;
+      const records = this.emit('t', { ...this.base(txn, lsn, model), before: null, after: null });
+      if (!replay) out.push(...records);
     }
     return out;
   }
-}
-
-function big(_k: string, v: unknown): unknown {
-  if (typeof v === 'bigint') return v.toString();
-  return v;
 }
