@@ -10,6 +10,76 @@ import { connectToJsonSchema, jsonSchemaToConnect, type JsonSchema } from './jso
 
 export const JSON_CONVERTER = 'org.apache.kafka.connect.json.JsonConverter';
 
+/*
+ * Speed (bench/w5): lossless-json was most of a CDC pipeline's CPU, and the schema half of each
+ * `{"schema": ..., "payload": ...}` is the same for every record of a table. So schemas are
+ * rendered once per schema object and recognised byte-for-byte on the way in, and payloads go
+ * through native JSON with integers too large for a double carried as exact digits.
+ */
+const SCHEMA_PREFIX = Buffer.from('{"schema":');
+const PAYLOAD_SEPARATOR = Buffer.from(',"payload":');
+const KNOWN_SCHEMAS_MAX = 32;
+/** Integer literals of 16+ digits outside strings (some may exceed 2^53). */
+const LONG_INTEGER = /\d{16}/;
+const JSON_TOKENS = /"(?:[^"\\]|\\.)*"|(?<![\w.+-])-?\d{16,}(?![\w.])/g;
+/** Placeholder for a bigint beyond 2^53 in native JSON.stringify output; swapped for its digits. */
+const BIGINT_MARK = `__brook_bigint_${Math.random().toString(36).slice(2)}_`;
+const BIGINT_MARKS = new RegExp(`"${BIGINT_MARK}(-?\\d+)"`, 'g');
+const renderedSchemas = new WeakMap<ConnectSchema, string>();
+
+function renderedSchema(schema: ConnectSchema): string {
+  let rendered = renderedSchemas.get(schema);
+  if (rendered === undefined) {
+    rendered = stringify(connectToJsonSchema(schema)) ?? 'null';
+    renderedSchemas.set(schema, rendered);
+  }
+  return rendered;
+}
+
+function exactInteger(value: bigint): number | string {
+  return value >= Number.MIN_SAFE_INTEGER && value <= Number.MAX_SAFE_INTEGER
+    ? Number(value)
+    : `${BIGINT_MARK}${value}`;
+}
+
+/**
+ * Native JSON.stringify; bigints beyond 2^53 were turned into marks by `encode`/`plainJson` and
+ * go out as their exact digits. A bigint left anywhere else takes the slower replacer pass.
+ */
+function stringifyMarked(value: unknown): string {
+  let out: string;
+  try {
+    out = JSON.stringify(value) ?? 'null';
+  } catch {
+    out =
+      JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? exactInteger(v) : v)) ??
+      'null';
+  }
+  return out.includes(BIGINT_MARK) ? out.replace(BIGINT_MARKS, '$1') : out;
+}
+
+/**
+ * Native JSON.parse; 16+ digit integers are first quoted so they arrive as exact digit strings,
+ * which `decode` turns into numbers per schema (`quoted`).
+ */
+function parseExact(json: string): { value: unknown; quoted: boolean } {
+  if (!LONG_INTEGER.test(json)) return { value: JSON.parse(json) as unknown, quoted: false };
+  const safe = json.replace(JSON_TOKENS, (token) => (token.startsWith('"') ? token : `"${token}"`));
+  return { value: JSON.parse(safe) as unknown, quoted: true };
+}
+
+/** `pattern` occurs in `bytes` at `at`. */
+function bytesAt(bytes: Buffer, pattern: Buffer, at: number): boolean {
+  return (
+    at + pattern.length <= bytes.length && pattern.compare(bytes, at, at + pattern.length) === 0
+  );
+}
+
+interface KnownSchema {
+  readonly text: Buffer;
+  readonly schema: ConnectSchema | null;
+}
+
 /**
  * Connect's JsonConverter. With `schemas.enable=true` (default) records are
  * `{"schema": ..., "payload": ...}`; without, the bare payload (decoded with a null schema).
@@ -18,6 +88,8 @@ export const JSON_CONVERTER = 'org.apache.kafka.connect.json.JsonConverter';
 export class JsonConverter implements Converter {
   private schemasEnabled = true;
   private numericDecimals = false;
+  /** Schema texts seen in records, most recent last (see `readKnown`). */
+  private readonly known: KnownSchema[] = [];
 
   configure(props: Props): void {
     this.schemasEnabled = (props['schemas.enable'] ?? 'true').toLowerCase() !== 'false';
@@ -32,11 +104,12 @@ export class JsonConverter implements Converter {
     if (value === null && (schema === null || schema.optional) && !this.schemasEnabled)
       return Promise.resolve(null);
     if (value === null && schema === null) return Promise.resolve(null);
-    const payload = schema === null ? plainJson(value) : this.encode(schema, value);
-    const body = this.schemasEnabled
-      ? { schema: schema === null ? null : connectToJsonSchema(schema), payload }
-      : payload;
-    return Promise.resolve(Buffer.from(stringify(body) ?? 'null'));
+    const payload = stringifyMarked(
+      schema === null ? plainJson(value) : this.encode(schema, value),
+    );
+    if (!this.schemasEnabled) return Promise.resolve(Buffer.from(payload));
+    const rendered = schema === null ? 'null' : renderedSchema(schema);
+    return Promise.resolve(Buffer.from(`{"schema":${rendered},"payload":${payload}}`));
   }
 
   toConnectData(topic: string, bytes: Buffer | null): Promise<SchemaAndValue> {
@@ -49,6 +122,10 @@ export class JsonConverter implements Converter {
 
   private read(topic: string, bytes: Buffer | null): SchemaAndValue {
     if (bytes === null) return { schema: null, value: null };
+    if (this.schemasEnabled) {
+      const known = this.readKnown(bytes);
+      if (known !== undefined) return known;
+    }
     let parsed: unknown;
     try {
       parsed = parse(bytes.toString('utf8'), undefined, parseJsonNumber);
@@ -68,14 +145,69 @@ export class JsonConverter implements Converter {
         { topic },
       );
     }
-    if (envelope.schema === null || envelope.schema === undefined)
+    if (envelope.schema === null || envelope.schema === undefined) {
+      this.learn(bytes, envelope.schema ?? null, null);
       return { schema: null, value: envelope.payload ?? null };
+    }
     const schema = jsonSchemaToConnect(envelope.schema);
+    this.learn(bytes, envelope.schema, schema);
     return { schema, value: this.decode(schema, envelope.payload ?? null) };
+  }
+
+  /**
+   * A record that is exactly `{"schema":S,"payload":P}` with S byte-equal to a schema seen before:
+   * only P is parsed, and the schema object is shared (cheap identity checks downstream). If P is
+   * not one valid JSON value the whole record takes the general path.
+   */
+  private readKnown(bytes: Buffer): SchemaAndValue | undefined {
+    const n = bytes.length;
+    if (bytes[n - 1] !== 0x7d || !bytesAt(bytes, SCHEMA_PREFIX, 0)) return undefined;
+    for (let i = this.known.length - 1; i >= 0; i--) {
+      const k = this.known[i]!;
+      const end = SCHEMA_PREFIX.length + k.text.length;
+      if (
+        end + PAYLOAD_SEPARATOR.length >= n ||
+        !bytesAt(bytes, k.text, SCHEMA_PREFIX.length) ||
+        !bytesAt(bytes, PAYLOAD_SEPARATOR, end)
+      )
+        continue;
+      let payload: { value: unknown; quoted: boolean };
+      try {
+        payload = parseExact(bytes.toString('utf8', end + PAYLOAD_SEPARATOR.length, n - 1));
+      } catch {
+        return undefined;
+      }
+      if (k.schema === null) return { schema: null, value: payload.value ?? null };
+      return {
+        schema: k.schema,
+        value: this.decode(k.schema, payload.value ?? null, payload.quoted),
+      };
+    }
+    return undefined;
+  }
+
+  /** Remembers a record's schema text when the record has the compact layout `readKnown` reads. */
+  private learn(bytes: Buffer, json: JsonSchema | null, schema: ConnectSchema | null): void {
+    let text: Buffer;
+    try {
+      text = Buffer.from(stringify(json) ?? 'null');
+    } catch {
+      return;
+    }
+    const end = SCHEMA_PREFIX.length + text.length;
+    if (
+      !bytesAt(bytes, SCHEMA_PREFIX, 0) ||
+      !bytesAt(bytes, text, SCHEMA_PREFIX.length) ||
+      !bytesAt(bytes, PAYLOAD_SEPARATOR, end)
+    )
+      return;
+    if (this.known.length >= KNOWN_SCHEMAS_MAX) this.known.shift();
+    this.known.push({ text, schema });
   }
 
   private encode(schema: ConnectSchema, value: unknown): unknown {
     if (value === null || value === undefined) return null;
+    if (typeof value === 'bigint') return exactInteger(value);
     if (schema.name === LOGICAL.decimal) {
       const d = value instanceof Decimal ? value : new Decimal(text(value));
       return this.numericDecimals
@@ -107,7 +239,8 @@ export class JsonConverter implements Converter {
     }
   }
 
-  private decode(schema: ConnectSchema, value: unknown): unknown {
+  /** `quoted`: long integers arrived as digit strings (`parseExact`). */
+  private decode(schema: ConnectSchema, value: unknown, quoted = false): unknown {
     if (value === null || value === undefined) return null;
     if (schema.name === LOGICAL.decimal) {
       return typeof value === 'string'
@@ -122,15 +255,23 @@ export class JsonConverter implements Converter {
       case 'STRUCT': {
         const input = value as Record<string, unknown>;
         return Object.fromEntries(
-          (schema.fields ?? []).map((f) => [f.name, this.decode(f.schema, input[f.name])]),
+          (schema.fields ?? []).map((f) => [f.name, this.decode(f.schema, input[f.name], quoted)]),
         );
       }
       case 'ARRAY':
-        return (value as readonly unknown[]).map((v) => this.decode(schema.valueSchema!, v));
+        return (value as readonly unknown[]).map((v) =>
+          this.decode(schema.valueSchema!, v, quoted),
+        );
       case 'MAP':
         return new Map(
-          Object.entries(value).map(([k, v]) => [k, this.decode(schema.valueSchema!, v)]),
+          Object.entries(value).map(([k, v]) => [k, this.decode(schema.valueSchema!, v, quoted)]),
         );
+      case 'INT8':
+      case 'INT16':
+      case 'INT32':
+      case 'FLOAT32':
+      case 'FLOAT64':
+        return quoted && typeof value === 'string' ? Number(value) : value;
       default:
         return typeof value === 'bigint' ? Number(value) : value;
     }
@@ -143,6 +284,7 @@ function parseJsonNumber(value: string): number | bigint {
 }
 
 function plainJson(value: unknown): unknown {
+  if (typeof value === 'bigint') return exactInteger(value);
   if (value instanceof Map)
     return Object.fromEntries([...value.entries()].map(([k, v]) => [String(k), plainJson(v)]));
   if (Buffer.isBuffer(value)) return value.toString('base64');

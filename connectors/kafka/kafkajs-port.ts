@@ -19,6 +19,7 @@ import type {
   TopicSpec,
 } from '../runtime/kafka-port';
 import { toLogRecord } from './log-record';
+import { keyPartition } from './murmur2';
 import { produceChunks, type SizedMessage } from './produce-chunks';
 import { readToEnd } from './read-to-end';
 
@@ -127,16 +128,27 @@ export async function kafkajsPort(options: KafkajsPortOptions): Promise<KafkaPor
         async send(records: readonly ProducedRecord[]): Promise<RecordMetadata[]> {
           if (records.length === 0) return [];
           const placed: PlacedMessage[] = [];
+          const partitionsByTopic = new Map<string, PartitionMetadata[]>();
+          for (const r of records)
+            if (!partitionsByTopic.has(r.topic))
+              partitionsByTopic.set(r.topic, await partitionsOf(r.topic));
           for (const r of records) {
-            const partitionMetadata = await partitionsOf(r.topic);
+            const partitionMetadata = partitionsByTopic.get(r.topic)!;
             const message = {
               key: r.key,
               value: r.value,
               ...(r.headers ? { headers: { ...r.headers } } : {}),
               ...(r.timestamp != null ? { timestamp: String(r.timestamp) } : {}),
             };
+            // Keyed records hash as the Java client does (kafkajs' own murmur2 is slow); keyless
+            // ones keep kafkajs' round robin.
             const partition =
-              r.partition ?? partitioner({ topic: r.topic, partitionMetadata, message });
+              r.partition ??
+              (partitionMetadata.length === 1
+                ? partitionMetadata[0]!.partitionId
+                : r.key !== null && partitionMetadata.length > 0
+                  ? keyPartition(r.key, partitionMetadata.length)
+                  : partitioner({ topic: r.topic, partitionMetadata, message }));
             placed.push({
               topic: r.topic,
               key: r.key,

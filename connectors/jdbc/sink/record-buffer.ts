@@ -53,9 +53,13 @@ export class RecordBuffer {
   }
 
   accepts(keySchema: ConnectSchema | null, valueSchema: ConnectSchema | null): boolean {
+    // Identity first: converters hand out one schema object per schema, and the structural
+    // comparison serialises both schemas (it was a visible share of bench/w5's CPU).
     return (
-      sameSchema(this.keySchema, keySchema) &&
-      (valueSchema === null || sameSchema(this.valueSchema, valueSchema))
+      (this.keySchema === keySchema || sameSchema(this.keySchema, keySchema)) &&
+      (valueSchema === null ||
+        this.valueSchema === valueSchema ||
+        sameSchema(this.valueSchema, valueSchema))
     );
   }
 
