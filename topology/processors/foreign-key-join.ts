@@ -1,31 +1,34 @@
 import type { ForeignKeyTableTableJoinStep } from '../spec';
 import type { Row } from '../serdes/serde-contract';
-import { jsonCodec, prefixEnd, rowCodec, u32, type Codec } from '../state';
+import { jsonCodec, prefixEnd, rowCodec } from '../state';
 import { getterRecord } from './derived-getter';
+import { combinedKeyCodec, combinedKeyPrefix } from './fk-join-wire';
 import { joiner } from './join-rows';
 import { compileKey, hasNull } from './key-evaluator';
 import type { StepBuilder, TableValueGetter } from './processor';
+import { ProcessorError } from './processor-error';
 import { requireStore } from './require-store';
 
-interface IndexKey {
-  readonly foreignKey: Row;
-  readonly leftKey: Row;
-}
-
 /**
- * Foreign-key table-table join (KIP-213 semantics), co-located: `stores[0]` indexes left keys
- * by foreign key so a right change finds every left row that references it. Output key = left
- * key; timestamps are the larger of both sides. A left delete emits a tombstone; a left row whose
- * foreign key has no match emits NULL-padded (LEFT) or a tombstone if it had a result (INNER).
- * Both sides must be readable tables (their getters) and in this task: the runtime does not
- * implement Kafka Streams' subscription/response topics.
+ * Foreign-key table-table join of a spec without `subscription` (planned before the join ran as
+ * two halves), co-located: `stores[0]` indexes left keys by foreign key so a right change finds
+ * every left row that references it. Output key = left key; timestamps are the larger of both
+ * sides. A left delete emits a tombstone; a left row whose foreign key has no match emits
+ * NULL-padded (LEFT) or a tombstone if it had a result (INNER). Both sides must be readable
+ * tables (their getters) and in this task, so only co-partitioned inputs join exactly. Joins with
+ * `subscription` are built by the task graph from `buildForeignKeyJoinLeft`/`Right`.
  */
 export const buildForeignKeyJoin: StepBuilder<ForeignKeyTableTableJoinStep> = async (step, ctx) => {
+  if (step.subscription)
+    throw new ProcessorError(
+      `foreign-key join '${step.id}' runs as two halves: build it with the task graph`,
+      step.id,
+    );
   const [leftSchema, rightSchema] = [ctx.inputSchemas[0]!, ctx.inputSchemas[1]!];
   const fkOf = compileKey(step.foreignKey, leftSchema, ctx);
   const index = await ctx.stores.keyValue(
     requireStore(step, 0),
-    indexCodec(leftSchema.key, rightSchema.key),
+    combinedKeyCodec(leftSchema.key, rightSchema.key),
     jsonCodec<number>(),
   );
   const [leftGetter, rightGetter] = [ctx.getter(step.left), ctx.getter(step.right)];
@@ -62,7 +65,7 @@ export const buildForeignKeyJoin: StepBuilder<ForeignKeyTableTableJoinStep> = as
   };
 
   const onRight = async (record: Parameters<typeof ctx.forward>[0]): Promise<void> => {
-    const prefix = indexPrefix(fkBytes(record.key));
+    const prefix = combinedKeyPrefix(fkBytes(record.key));
     for (const entry of await index.range(prefix, prefixEnd(prefix))) {
       const left = await leftGetter.get(entry.key.leftKey);
       if (!left) continue;
@@ -82,27 +85,6 @@ export const buildForeignKeyJoin: StepBuilder<ForeignKeyTableTableJoinStep> = as
     ),
   };
 };
-
-function indexPrefix(fk: Buffer): Buffer {
-  return Buffer.concat([u32(fk.length), fk]);
-}
-
-function indexCodec(
-  leftKey: Parameters<typeof rowCodec>[0],
-  rightKey: Parameters<typeof rowCodec>[0],
-): Codec<IndexKey> {
-  const [left, right] = [rowCodec(leftKey), rowCodec(rightKey)];
-  return {
-    encode: (k) => Buffer.concat([indexPrefix(right.encode(k.foreignKey)), left.encode(k.leftKey)]),
-    decode: (b) => {
-      const length = b.readUInt32BE(0);
-      return {
-        foreignKey: right.decode(b.subarray(4, 4 + length)),
-        leftKey: left.decode(b.subarray(4 + length)),
-      };
-    },
-  };
-}
 
 type Lookup = (key: Row, row: Row) => ReturnType<TableValueGetter['get']>;
 

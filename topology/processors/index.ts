@@ -5,3 +5,9 @@ export * from './processing-log';
 export * from './processor-error';
 export { buildStep } from './step-builders';
 export { buildTableSelectKeyReader } from './table-select-key';
+export { buildForeignKeyJoinLeft, type ForeignKeyJoinLeftHalf } from './fk-join-response';
+export {
+  buildForeignKeyJoinRight,
+  type ForeignKeyJoinRightHalf,
+  type SubscriptionSend,
+} from './fk-join-subscription';

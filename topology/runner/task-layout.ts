@@ -1,6 +1,6 @@
 import {
-  stepById,
   subTopologies,
+  subTopologyStores,
   type StoreSpec,
   type SubTopology,
   type TopologySpec,
@@ -12,7 +12,10 @@ import { RunnerError } from './runner-error';
  * How a query's work splits into tasks: one task per sub-topology and input partition
  * (`<subTopology>_<partition>`, as Kafka Streams names them). Sources of one sub-topology must
  * be co-partitioned; repartition topics take the partition count of the sub-topology that
- * reads them (so they are co-partitioned with its other sources), or of their writer.
+ * reads them (so they are co-partitioned with its other sources), or of their writer. A
+ * foreign-key join's topics are read where its halves run: the registration topic takes the
+ * right table's partition count, the response topic the left table's, so the two tables need not
+ * be co-partitioned.
  */
 export interface TaskLayout {
   readonly subTopologies: readonly SubTopology[];
@@ -37,7 +40,12 @@ export function taskLayout(
   replicationFactor: number,
 ): TaskLayout {
   const subs = subTopologies(spec);
-  const repartitionTopics = new Set(subs.flatMap((s) => s.repartitionInputs.map((r) => r.topic)));
+  const repartitionTopics = new Set(
+    subs.flatMap((s) => [
+      ...s.repartitionInputs.map((r) => r.topic),
+      ...s.subscriptionInputs.map((r) => r.topic),
+    ]),
+  );
   const subTopologyOfTopic = new Map<string, number>();
   for (const sub of subs) {
     for (const topic of sub.sourceTopics) {
@@ -86,16 +94,12 @@ export function taskLayout(
   for (const sub of subs) resolve(sub, 0);
 
   const stores = new Map<number, StoreSpec[]>();
-  for (const sub of subs)
-    stores.set(
-      sub.index,
-      sub.stepIds.flatMap((id) => stepById(spec, id).stores),
-    );
+  for (const sub of subs) stores.set(sub.index, [...subTopologyStores(spec, sub)]);
   const rf = replicationFactor;
   const internalTopics: TopicSpec[] = [];
   for (const sub of subs) {
     const n = partitions.get(sub.index) ?? 1;
-    for (const r of sub.repartitionInputs)
+    for (const r of [...sub.repartitionInputs, ...sub.subscriptionInputs])
       internalTopics.push({ name: r.topic, partitions: n, replicationFactor: rf });
     for (const store of stores.get(sub.index) ?? []) {
       if (store.changelogTopic) {

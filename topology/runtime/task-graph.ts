@@ -1,5 +1,7 @@
 import { compileExpression, type FunctionRegistry } from '../expression';
 import {
+  buildForeignKeyJoinLeft,
+  buildForeignKeyJoinRight,
   buildStep,
   buildTableSelectKeyReader,
   evalRow,
@@ -10,6 +12,7 @@ import {
   type RawRecord,
   type StepContext,
   type StreamRecord,
+  type SubscriptionSend,
   type TableValueGetter,
 } from '../processors';
 import type { SerdeFactory } from '../serdes/serde-contract';
@@ -90,12 +93,29 @@ export async function buildTaskGraph(
     }
     receive(input.topic, repartitionReader(writer, entry, deps));
   }
+  const send = subscriptionSender(deps.collector);
+  // Right halves of foreign-key joins: fed by the right table's changes and the registrations.
+  for (const input of sub.subscriptionInputs) {
+    const step = stepById(spec, input.stepId);
+    if (input.side !== 'registration' || step.kind !== 'ForeignKeyTableTableJoin') continue;
+    const half = await buildForeignKeyJoinRight(step, context(step, forwardFrom(step.id)), send);
+    children.set(step.right, [...(children.get(step.right) ?? []), half.right]);
+    receive(input.topic, (raw) => half.receiveSubscription(raw));
+  }
   for (const id of sub.stepIds) {
     const step = stepById(spec, id);
     const repartition = stepRepartition(step);
     const forward = repartition
       ? repartitionWriter(step, repartition.topic, deps.collector)
       : forwardFrom(id);
+    if (step.kind === 'ForeignKeyTableTableJoin' && step.subscription) {
+      // Left half: its right input runs in the right half (above, maybe in another task).
+      const half = await buildForeignKeyJoinLeft(step, context(step, forward), send);
+      getters.set(id, half.getter);
+      children.set(step.left, [...(children.get(step.left) ?? []), half.left]);
+      receive(step.subscription.responseTopic, (raw) => half.receiveResponse(raw));
+      continue;
+    }
     const built = await buildStep(step, context(step, forward));
     if (built.getter) getters.set(id, built.getter);
     stepInputs(step).forEach((parent, i) => {
@@ -165,6 +185,11 @@ function stepContext(
       ),
     emit: (out) => collector.send({ kind: 'sink', partition: null, ...out }),
   };
+}
+
+/** Foreign-key join topics travel as repartition records: read back by this query's tasks. */
+function subscriptionSender(collector: RecordCollector): SubscriptionSend {
+  return (out) => collector.send({ kind: 'repartition', partition: null, ...out });
 }
 
 function repartitionWriter(

@@ -33,3 +33,13 @@ export function storeName(stepId: string, role: string): string {
 export function changelogTopicName(appId: string, store: string): string {
   return `${appId}-${store}-changelog`;
 }
+
+/** `<appId>-Join-subscription-registration-topic`: a foreign-key join's subscriptions. */
+export function subscriptionRegistrationTopicName(appId: string, stepId: string): string {
+  return `${appId}-${processorName(stepId)}-subscription-registration-topic`;
+}
+
+/** `<appId>-Join-subscription-response-topic`: a foreign-key join's responses. */
+export function subscriptionResponseTopicName(appId: string, stepId: string): string {
+  return `${appId}-${processorName(stepId)}-subscription-response-topic`;
+}

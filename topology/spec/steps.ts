@@ -242,13 +242,33 @@ export interface TableTableJoinStep extends JoinFields {
 
 /**
  * Foreign-key table-table join: `foreignKey` (over the left row) yields the right table's key.
- * Output key = the left key. A left change re-evaluates its match; a right change updates every
- * left row that references it. Stores: left rows, right rows, and the FK index.
+ * Output key = the left key; the result takes the larger timestamp of both sides. A left change
+ * re-evaluates its match; a right change updates every left row that references it.
+ *
+ * With `subscription` (KIP-213, as Kafka Streams), the join runs in two halves that need not be
+ * co-partitioned: the left half (in the left table's sub-topology) sends subscriptions keyed by
+ * foreign key to `registrationTopic`; the right half (in the right table's sub-topology) keeps
+ * them in `stores[0]` (keyed foreign key + left key) and answers on `responseTopic`, keyed by the
+ * left key; the left half joins each response with its current row, drops responses whose hash
+ * of the left row is stale, and keeps the results in `stores[1]` (its getter, and the old values
+ * it forwards). Both topics are internal repartition topics of the query.
+ *
+ * Without `subscription` (specs planned before it existed) both sides must run in one task:
+ * `stores[0]` indexes left keys by foreign key and the sides are read through their getters.
  */
 export interface ForeignKeyTableTableJoinStep extends JoinFields {
   readonly kind: 'ForeignKeyTableTableJoin';
   readonly joinType: 'INNER' | 'LEFT';
   readonly foreignKey: readonly Expression[];
+  readonly subscription?: ForeignKeySubscription;
+}
+
+/** The internal topics of a foreign-key join (Kafka Streams' `-SUBSCRIPTION-*-topic`). */
+export interface ForeignKeySubscription {
+  /** Left half to right half, keyed by the foreign key: co-partitioned with the right table. */
+  readonly registrationTopic: string;
+  /** Right half to left half, keyed by the left key: co-partitioned with the left table. */
+  readonly responseTopic: string;
 }
 
 /** Writes to `TopologySpec.sink`; null values are written as Kafka nulls. */

@@ -1,5 +1,6 @@
 import { processorName } from './names';
-import { stepInputs, stepRepartition, type Step } from './steps';
+import type { StoreSpec } from './schema';
+import { stepInputs, stepRepartition, type ForeignKeyTableTableJoinStep, type Step } from './steps';
 import type { TopologySpec } from './topology-spec';
 
 /**
@@ -15,6 +16,21 @@ export interface SubTopology {
   readonly sourceTopics: readonly string[];
   /** Repartition topics read here, with the step that writes them (in another sub-topology). */
   readonly repartitionInputs: readonly { readonly topic: string; readonly writerStepId: string }[];
+  /** Foreign-key join topics read here (also in `sourceTopics`), see `SubscriptionInput`. */
+  readonly subscriptionInputs: readonly SubscriptionInput[];
+}
+
+/**
+ * A foreign-key join (with `subscription`) runs in two halves, like Kafka Streams' KIP-213 join:
+ * the sub-topology of its right input reads the registration topic (`side: 'registration'`, the
+ * right half); the sub-topology of the join step itself, with its left input, reads the response
+ * topic (`side: 'response'`, the left half). Both may be the same sub-topology.
+ */
+export interface SubscriptionInput {
+  readonly topic: string;
+  /** The `ForeignKeyTableTableJoin` step. */
+  readonly stepId: string;
+  readonly side: 'registration' | 'response';
 }
 
 export class SpecError extends Error {
@@ -51,7 +67,7 @@ export function subTopologies(spec: TopologySpec): readonly SubTopology[] {
     return root;
   };
   for (const step of spec.steps) {
-    for (const input of stepInputs(step)) {
+    for (const input of joinedInputs(step)) {
       if (stepRepartition(stepById(spec, input)) === null) parent.set(find(step.id), find(input));
     }
   }
@@ -68,7 +84,7 @@ export function subTopologies(spec: TopologySpec): readonly SubTopology[] {
       if (step.kind === 'StreamSource' || step.kind === 'TableSource') {
         sourceTopics.push(sourceTopicOf(spec, step.sourceName));
       }
-      for (const input of stepInputs(step)) {
+      for (const input of joinedInputs(step)) {
         const repartition = stepRepartition(stepById(spec, input));
         if (repartition && !repartitionInputs.some((r) => r.topic === repartition.topic)) {
           repartitionInputs.push({ topic: repartition.topic, writerStepId: input });
@@ -76,8 +92,61 @@ export function subTopologies(spec: TopologySpec): readonly SubTopology[] {
         }
       }
     }
-    return { index, stepIds, sourceTopics: [...new Set(sourceTopics)], repartitionInputs };
+    const subscriptionInputs: SubscriptionInput[] = [];
+    for (const join of subscribedJoins(spec)) {
+      const { registrationTopic, responseTopic } = join.subscription;
+      if (stepIds.includes(join.right))
+        subscriptionInputs.push({ topic: registrationTopic, stepId: join.id, side: 'registration' });
+      if (stepIds.includes(join.id))
+        subscriptionInputs.push({ topic: responseTopic, stepId: join.id, side: 'response' });
+    }
+    sourceTopics.push(...subscriptionInputs.map((s) => s.topic));
+    return {
+      index,
+      stepIds,
+      sourceTopics: [...new Set(sourceTopics)],
+      repartitionInputs,
+      subscriptionInputs,
+    };
   });
+}
+
+type SubscribedJoin = ForeignKeyTableTableJoinStep & {
+  readonly subscription: NonNullable<ForeignKeyTableTableJoinStep['subscription']>;
+};
+
+/** Foreign-key joins that run as two halves (KIP-213), in spec order. */
+export function subscribedJoins(spec: TopologySpec): readonly SubscribedJoin[] {
+  return spec.steps.filter(
+    (s): s is SubscribedJoin => s.kind === 'ForeignKeyTableTableJoin' && s.subscription != null,
+  );
+}
+
+/**
+ * The inputs that run in the step's own task. A subscribed foreign-key join's right input does
+ * not: its right half runs next to the right table, on the other side of the join's topics.
+ */
+function joinedInputs(step: Step): readonly string[] {
+  if (step.kind === 'ForeignKeyTableTableJoin' && step.subscription) return [step.left];
+  return stepInputs(step);
+}
+
+/**
+ * The stores a sub-topology's tasks own. A subscribed foreign-key join's `stores[0]` (the
+ * subscription store) lives with its right half, the rest with its left half.
+ */
+export function subTopologyStores(spec: TopologySpec, sub: SubTopology): readonly StoreSpec[] {
+  const stores: StoreSpec[] = [];
+  for (const id of sub.stepIds) {
+    const step = stepById(spec, id);
+    const split = step.kind === 'ForeignKeyTableTableJoin' && step.subscription;
+    stores.push(...(split ? step.stores.slice(1) : step.stores));
+  }
+  for (const input of sub.subscriptionInputs) {
+    const store = stepById(spec, input.stepId).stores[0];
+    if (input.side === 'registration' && store) stores.push(store);
+  }
+  return stores;
 }
 
 /** Name of the source node that reads a repartition topic written by `writerStepId`. */

@@ -8,8 +8,9 @@ function requiredStores(step: Step): number {
     case 'StreamAggregate':
     case 'StreamWindowedAggregate':
     case 'TableAggregate':
-    case 'ForeignKeyTableTableJoin':
       return 1;
+    case 'ForeignKeyTableTableJoin':
+      return step.subscription ? 2 : 1;
     case 'TableSelectKey':
       return step.repartition ? 1 : 0;
     case 'StreamStreamJoin':
@@ -54,9 +55,15 @@ export function validateTopologySpec(spec: TopologySpec): string[] {
       if (storeNames.has(store.name)) problems.push(`duplicate store name '${store.name}'`);
       storeNames.add(store.name);
     }
-    const topic = stepRepartition(step)?.topic;
-    if (topic && topics.has(topic)) problems.push(`duplicate repartition topic '${topic}'`);
-    if (topic) topics.add(topic);
+    for (const topic of stepTopics(step)) {
+      if (topics.has(topic)) problems.push(`duplicate repartition topic '${topic}'`);
+      topics.add(topic);
+    }
+    if (step.kind === 'ForeignKeyTableTableJoin' && step.subscription) {
+      const right = spec.steps.find((s) => s.id === step.right);
+      if (right && stepRepartition(right))
+        problems.push(`foreign-key join '${step.id}' reads its right side through a repartition`);
+    }
   });
   if (spec.steps.length === 0) problems.push('no steps');
   return problems;
@@ -66,8 +73,8 @@ export function validateTopologySpec(spec: TopologySpec): string[] {
 export function deriveInternalTopics(steps: readonly Step[]): InternalTopicSpec[] {
   const out: InternalTopicSpec[] = [];
   for (const step of steps) {
-    const repartition = stepRepartition(step);
-    if (repartition) out.push({ name: repartition.topic, role: 'repartition', stepId: step.id });
+    for (const topic of stepTopics(step))
+      out.push({ name: topic, role: 'repartition', stepId: step.id });
     for (const store of step.stores) {
       if (store.changelogTopic)
         out.push({
@@ -79,4 +86,12 @@ export function deriveInternalTopics(steps: readonly Step[]): InternalTopicSpec[
     }
   }
   return out;
+}
+
+/** The topics a step writes and its query reads back: a repartition, or a FK join's two topics. */
+function stepTopics(step: Step): readonly string[] {
+  if (step.kind === 'ForeignKeyTableTableJoin' && step.subscription)
+    return [step.subscription.registrationTopic, step.subscription.responseTopic];
+  const repartition = stepRepartition(step);
+  return repartition ? [repartition.topic] : [];
 }

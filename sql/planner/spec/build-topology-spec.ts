@@ -3,6 +3,9 @@ import {
   changelogTopicName,
   repartitionTopicName,
   storeName,
+  subscriptionRegistrationTopicName,
+  subscriptionResponseTopicName,
+  type ForeignKeySubscription,
   type FormatSpec,
   type InternalTopicSpec,
   type SinkSpec,
@@ -50,6 +53,15 @@ class StepBuilder {
     const changelogTopic = changelogTopicName(this.appId, name);
     this.internalTopics.push({ name: changelogTopic, role: 'changelog', stepId, store: name });
     return { name, changelogTopic, ...spec };
+  }
+
+  /** A foreign-key join's topics; Kafka Streams creates both as repartition topics. */
+  subscription(stepId: string): ForeignKeySubscription {
+    const registrationTopic = subscriptionRegistrationTopicName(this.appId, stepId);
+    const responseTopic = subscriptionResponseTopicName(this.appId, stepId);
+    this.internalTopics.push({ name: registrationTopic, role: 'repartition', stepId });
+    this.internalTopics.push({ name: responseTopic, role: 'repartition', stepId });
+    return { registrationTopic, responseTopic };
   }
 
   repartition(stepId: string): { topic: string } {
@@ -251,14 +263,19 @@ class StepBuilder {
       case 'TABLE_TABLE':
         return this.push({ ...base, stores: [], kind: 'TableTableJoin', joinType: node.joinType });
       case 'FOREIGN_KEY': {
-        // The runtime reads both sides through their table getters; it only keeps the FK index.
-        const stores = [this.store(node.id, 'Index', { kind: 'keyValue' })];
+        // KIP-213: the join runs in two halves joined by two internal topics, so the tables need
+        // not be co-partitioned. stores[0]: subscriptions (right half), stores[1]: results.
+        const stores = [
+          this.store(node.id, 'SubscriptionStore', { kind: 'keyValue' }),
+          this.store(node.id, 'Materialize', { kind: 'keyValue' }),
+        ];
         return this.push({
           ...base,
           stores,
           kind: 'ForeignKeyTableTableJoin',
           joinType: node.joinType === 'LEFT' ? 'LEFT' : 'INNER',
           foreignKey: node.foreignKey ?? [],
+          subscription: this.subscription(node.id),
         });
       }
       default:
