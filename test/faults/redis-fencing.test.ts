@@ -32,13 +32,14 @@ describe('Redis flushes fenced by epoch (a zombie owner cannot overwrite state)'
   test('after a newer owner claims the store, the older owner’s flush is refused and writes nothing', async () => {
     const factory = new RedisBackendFactory({ redis, keyPrefix });
     const zombie = await factory.open(location);
-    const zombieEpoch = await zombie.claimEpoch!();
+    const zombieEpoch = 41;
+    await zombie.claimEpoch!(zombieEpoch);
     await zombie.put(s('k'), s('zombie-1'));
     await zombie.flush({ changelogOffset: '1', epoch: zombieEpoch });
 
     const owner = await factory.open(location);
-    const ownerEpoch = await owner.claimEpoch!();
-    expect(ownerEpoch).toBeGreaterThan(zombieEpoch);
+    const ownerEpoch = 57;
+    await owner.claimEpoch!(ownerEpoch);
     await owner.put(s('k'), s('owner-2'));
     await owner.flush({ changelogOffset: '5', epoch: ownerEpoch });
 
@@ -57,7 +58,8 @@ describe('Redis flushes fenced by epoch (a zombie owner cannot overwrite state)'
   test('a fenced flush writes large batches in one script (chunks of entries, deletes and index)', async () => {
     const factory = new RedisBackendFactory({ redis, keyPrefix: `${keyPrefix}big:` });
     const backend = await factory.open(location);
-    const epoch = await backend.claimEpoch!();
+    const epoch = 3;
+    await backend.claimEpoch!(epoch);
     for (let i = 0; i < 2_500; i++) await backend.put(s(`k${i}`), s(`v${i}`));
     await backend.flush({ changelogOffset: '2500', epoch });
     for (let i = 0; i < 1_200; i++) await backend.delete(s(`k${i}`));

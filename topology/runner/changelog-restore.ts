@@ -2,6 +2,7 @@ import type { KafkaClientPort, PortLogger } from '../kafka';
 import { RunnerError } from './runner-error';
 import type { RunnerEventListener } from './runner-events';
 import type { RunnerTask } from './runner-task';
+import { isEpochMarker } from './transactional-outbox';
 
 export interface RestoreOptions {
   readonly kafka: KafkaClientPort;
@@ -13,6 +14,12 @@ export interface RestoreOptions {
   readonly chunkRecords?: number;
   /** A restore that makes no progress for this long fails (retriably). Default 60 s. */
   readonly stallTimeoutMs?: number;
+  /**
+   * exactly_once_v2: per changelog topic, the offset of the epoch marker the opener just wrote
+   * (`TransactionalOutbox.claimEpochs`). When the marker and its commit marker are all that
+   * follows the checkpoint, there is nothing to replay: the checkpoint moves past them.
+   */
+  readonly epochMarkers?: ReadonlyMap<string, number>;
 }
 
 interface Range {
@@ -33,6 +40,7 @@ interface Range {
 export async function restoreTask(task: RunnerTask, options: RestoreOptions): Promise<number> {
   const admin = options.kafka.admin();
   const ranges: Range[] = [];
+  const skipped = new Map<string, number>();
   for (const { store, topic } of task.changelogStores) {
     const checkpoint = await task.readCheckpoint(store);
     const end =
@@ -41,8 +49,14 @@ export async function restoreTask(task: RunnerTask, options: RestoreOptions): Pr
       (await admin.beginningOffsets(topic)).find((o) => o.partition === task.partition)?.offset ??
       0;
     const from = checkpoint ? Math.max(Number(checkpoint.changelogOffset), start) : start;
-    if (from < end) ranges.push({ store, topic, from, to: end });
+    const marker = options.epochMarkers?.get(topic);
+    if (marker !== undefined && from === marker && end === marker + 2) skipped.set(store, end);
+    else if (from < end) ranges.push({ store, topic, from, to: end });
   }
+  if (skipped.size > 0)
+    await task.flushStores(
+      new Map([...skipped].map(([store, end]) => [store, { changelogOffset: String(end) }])),
+    );
   if (ranges.length === 0) return 0;
   let total = 0;
   for (const range of ranges) total += await replay(task, range, options);
@@ -95,7 +109,9 @@ async function replay(task: RunnerTask, range: Range, options: RestoreOptions): 
         if (!mine(batch) || position >= range.to) return;
         for (const record of batch.records) {
           if (record.offset < position || record.offset >= range.to) continue;
-          if (record.key) pending.push({ key: record.key, value: record.value });
+          // Epoch markers (exactly_once_v2 fencing) are progress, not state.
+          if (record.key && !isEpochMarker(record))
+            pending.push({ key: record.key, value: record.value });
           position = record.offset + 1;
           if (pending.length >= chunk) await checkpoint();
         }

@@ -1,4 +1,10 @@
-import type { PartitionOffset, ProducerPort } from '../kafka';
+import {
+  partitionKey,
+  type AdminPort,
+  type PartitionOffset,
+  type ProducerPort,
+  type TopicPartition,
+} from '../kafka';
 import type { StoreCheckpoint } from '../state';
 import type { RunnerTask } from './runner-task';
 import type { TransactionalOutbox } from './transactional-outbox';
@@ -49,8 +55,8 @@ export interface TransactionalCommit {
  * 1. the task writes its store caches down (changelog records join its outbox);
  * 2. outputs, changelog records and input offsets go out in one Kafka transaction;
  * 3. once committed (`onCommitted`: the inputs must never be rewound past it), the stores flush
- *    to Redis with the changelog offset after the commit marker (and the task's epoch, stamped
- *    by `commitScopedBackends`).
+ *    to Redis with the changelog offset after the commit marker, all of the task's stores in one
+ *    script that first checks the task's epoch (claimed at open, `task-opener.ts`).
  * A crash before 2 completes aborts the transaction: inputs replay, nothing was visible. A crash
  * between 2 and 3 leaves Redis behind its changelog: the next owner replays the difference.
  * Tasks that fail do not hold back the others; the first failure is rethrown.
@@ -79,4 +85,36 @@ export async function commitTasksExactlyOnce(
   );
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
+}
+
+/**
+ * Where inputs restart after the runner abandons its uncommitted work: the offsets the group
+ * committed as Kafka has them, not as this instance remembers them. The two differ after a
+ * partial failure: a commit (or a transaction's offsets) the broker applied while the client saw
+ * an error, or one aborted after the runner counted it. Rewinding to the broker's offsets
+ * reprocesses exactly what was not committed. `remembered` (the first offset processed since
+ * assignment) serves only partitions the group never committed. Call it after the tasks'
+ * transactional producers are reopened: opening one completes or aborts the previous owner's
+ * transaction, so its offsets are settled.
+ */
+export async function committedRewindTargets(
+  admin: AdminPort,
+  groupId: string,
+  inputs: readonly TopicPartition[],
+  remembered: readonly PartitionOffset[],
+): Promise<PartitionOffset[]> {
+  if (inputs.length === 0) return [];
+  const topics = [...new Set(inputs.map((tp) => tp.topic))];
+  const committed = new Map(
+    (await admin.committedOffsets(groupId, topics)).map((o) => [partitionKey(o), o.offset]),
+  );
+  const fallback = new Map(remembered.map((o) => [partitionKey(o), o.offset]));
+  const out: PartitionOffset[] = [];
+  for (const tp of inputs) {
+    const offset = committed.get(partitionKey(tp));
+    const target = offset !== undefined && offset >= 0 ? offset : fallback.get(partitionKey(tp));
+    if (target !== undefined)
+      out.push({ topic: tp.topic, partition: tp.partition, offset: target });
+  }
+  return out;
 }

@@ -11,7 +11,7 @@ import {
 } from '../kafka';
 import type { BytesStoreBackendFactory } from '../state';
 import type { TopologySpec } from '../spec';
-import { commitTasks, commitTasksExactlyOnce } from './commit-cycle';
+import { commitTasks, commitTasksExactlyOnce, committedRewindTargets } from './commit-cycle';
 import { commitScopedBackends } from './commit-scoped-backends';
 import { openTask } from './task-opener';
 import { metricsSnapshot, MetricsCounters, type QueryMetrics } from './query-metrics';
@@ -75,7 +75,7 @@ export class QueryRunner {
   constructor(private readonly options: QueryRunnerOptions) {
     this.registry = new TaskRegistry(options.layout);
     this.exactlyOnce = options.config.processingGuarantee === 'exactly_once_v2';
-    this.backends = commitScopedBackends(options.backends, { fence: this.exactlyOnce });
+    this.backends = commitScopedBackends(options.backends);
     this.outboxes = new TaskOutboxes(options.kafka, options.spec.applicationId, this.queryId);
   }
 
@@ -349,7 +349,7 @@ export class QueryRunner {
   }
 
   private async rebuild(): Promise<void> {
-    const targets = this.registry.rewindTargets();
+    const remembered = this.registry.rewindTargets();
     const tasks = this.registry
       .tasks()
       .map((t) => ({ task: t, inputs: this.registry.inputsOf(t.id) }));
@@ -363,8 +363,14 @@ export class QueryRunner {
       if (first) await this.openTask(this.registry.subTopologyOf(first), task.partition);
       for (const tp of inputs) this.registry.attach(task.id, tp);
     }
+    const targets = await committedRewindTargets(
+      this.options.kafka.admin(),
+      this.options.spec.applicationId,
+      tasks.flatMap((t) => t.inputs),
+      remembered,
+    );
     for (const target of targets) this.consumer?.seek(target);
-    this.registry.markCommitted(targets);
+    this.registry.rewound(targets);
   }
 
   private fail(error: unknown): Promise<void> {

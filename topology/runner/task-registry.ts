@@ -127,6 +127,18 @@ export class TaskRegistry {
     return out;
   }
 
+  /** After a rewind: each partition restarts at its target, which is also its committed offset. */
+  rewound(targets: readonly PartitionOffset[]): void {
+    for (const t of targets) {
+      this.positions.set(partitionKey(t), {
+        topic: t.topic,
+        partition: t.partition,
+        offset: t.offset,
+      });
+      this.committed.set(partitionKey(t), t.offset);
+    }
+  }
+
   forgetPositions(): void {
     for (const k of [...this.positions.keys()]) {
       const committed = this.committed.get(k);

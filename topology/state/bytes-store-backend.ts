@@ -11,9 +11,9 @@ import type { BytesEntry } from './bytes';
  * - `put`/`delete` may be buffered by the backend until `flush`, but `get`, `range` and `scan`
  *   must reflect them at once (read-your-writes within the task).
  * - `flush(checkpoint)` makes every earlier write durable together with the checkpoint (the
- *   changelog offset the state reflects), atomically where the backend can (Redis: one
- *   MULTI/EXEC per task under one hash tag). The runtime calls it at commit, after the
- *   changelog records for these writes were produced.
+ *   changelog offset the state reflects), atomically where the backend can (Redis: one script
+ *   per task, all of a task's stores under one hash tag, see `prepareFlush`). The runtime calls
+ *   it at commit, after the changelog records for these writes were produced.
  * - A backend is used by one task at a time; it need not be safe for concurrent callers.
  */
 export interface BytesStoreBackend {
@@ -28,18 +28,59 @@ export interface BytesStoreBackend {
   /** The checkpoint stored by the last `flush`, or null for a fresh store. */
   readCheckpoint(): Promise<StoreCheckpoint | null>;
   /**
-   * Exactly-once fencing (optional: backends shared between instances implement it). Makes this
-   * opener the store's newest writer and returns its epoch, greater than any claimed before;
-   * from then on a `flush` whose checkpoint carries an older epoch is refused.
+   * Exactly-once fencing (optional: backends shared between instances implement it). Makes
+   * `epoch` the store's writer epoch unless a greater one was claimed (then it rejects: this
+   * opener is already a zombie). From then on this backend's flushes are refused unless the
+   * stored epoch is still exactly its own: a newer owner fenced it, or the store was wiped.
+   * Epochs come from Kafka (`transactional-outbox.ts`), so they keep growing across a wipe.
    */
-  claimEpoch?(): Promise<number>;
+  claimEpoch?(epoch: number): Promise<void>;
+  /**
+   * Optional: the backend's share of an atomic multi-store flush. Returns null when there is
+   * nothing to write. The caller passes the parts of one task that share a `unit` to
+   * `unit.flush`, which applies all of them or none (Redis: one script under one hash tag).
+   * `flush(checkpoint)` is equivalent to flushing the single part.
+   */
+  prepareFlush?(checkpoint?: StoreCheckpoint): FlushPart | null;
   close(): Promise<void>;
+}
+
+/** One store's writes in an atomic flush (see `BytesStoreBackend.prepareFlush`). */
+export interface FlushPart {
+  readonly unit: FlushUnit;
+}
+
+/** Applies the parts of one task's stores all together or not at all. */
+export interface FlushUnit {
+  flush(parts: readonly FlushPart[]): Promise<void>;
+}
+
+/** Flushes backends: those with a shared unit together, all or nothing; the rest one by one. */
+export async function flushTogether(
+  flushes: readonly {
+    readonly backend: BytesStoreBackend;
+    readonly checkpoint?: StoreCheckpoint;
+  }[],
+): Promise<void> {
+  const units = new Map<FlushUnit, FlushPart[]>();
+  for (const { backend, checkpoint } of flushes) {
+    if (!backend.prepareFlush) {
+      await backend.flush(checkpoint);
+      continue;
+    }
+    const part = backend.prepareFlush(checkpoint);
+    if (!part) continue;
+    const parts = units.get(part.unit) ?? [];
+    parts.push(part);
+    units.set(part.unit, parts);
+  }
+  for (const [unit, parts] of units) await unit.flush(parts);
 }
 
 /** What a store's persisted state reflects: the next changelog offset to replay from. */
 export interface StoreCheckpoint {
   readonly changelogOffset: string;
-  /** Fencing epoch of the writer (EOS): a backend refuses a flush from an older epoch. */
+  /** The writer epoch stored with it (read only: `claimEpoch` sets it, never a flush). */
   readonly epoch?: number;
 }
 

@@ -1,12 +1,14 @@
+import { changelogTopicName, type StoreSpec } from '../spec';
 import type { KeyValueStore } from './key-value-store';
 
 /** Small numeric state a processor keeps across restarts (stream time, last emitted close). */
 export type ProcessorStateValues = Readonly<Record<string, number>>;
 
 /**
- * One processor's persisted clock values, in the task's `__processor-state` store (written with
- * the task's commit like any store; no changelog, so a wiped backend restarts them from
- * scratch, as Kafka Streams does for its in-memory stream time).
+ * One processor's persisted clock values (stream time, the last window closed by EMIT FINAL, the
+ * outer-join timer), in the task's processor-state store. It is written with the task's commit
+ * and has a changelog like every other store, restored the same way: a wiped Redis must not
+ * forget which windows EMIT FINAL already emitted or which records are late.
  */
 export class ProcessorState {
   private last = '';
@@ -32,3 +34,14 @@ export class ProcessorState {
 }
 
 export const PROCESSOR_STATE_STORE = '__processor-state';
+
+/**
+ * The processor-state store of a task (`<subTopology>_<partition>`): one per sub-topology, as
+ * its changelog is partitioned like that sub-topology's inputs; the changelog is named as Kafka
+ * Streams names changelogs (`<applicationId>-<store>-changelog`).
+ */
+export function processorStateStoreSpec(applicationId: string, taskId: string): StoreSpec {
+  const subTopology = taskId.slice(0, taskId.lastIndexOf('_'));
+  const name = `${PROCESSOR_STATE_STORE}-${subTopology}`;
+  return { name, kind: 'keyValue', changelogTopic: changelogTopicName(applicationId, name) };
+}

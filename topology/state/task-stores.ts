@@ -1,16 +1,17 @@
 import type { Column, StoreSpec } from '../spec';
 import { BackendKeyValueStore, type KeyValueBytesStore } from './key-value-bytes-store';
-import type {
-  BytesStoreBackend,
-  BytesStoreBackendFactory,
-  StoreCheckpoint,
+import {
+  flushTogether,
+  type BytesStoreBackend,
+  type BytesStoreBackendFactory,
+  type StoreCheckpoint,
 } from './bytes-store-backend';
 import { CachingStore } from './caching-store';
 import { ChangeLoggingStore, type ChangelogWriter } from './change-logging-store';
 import { jsonCodec, rowCodec, type Codec } from './codec';
 import {
-  PROCESSOR_STATE_STORE,
   ProcessorState,
+  processorStateStoreSpec,
   type ProcessorStateValues,
 } from './processor-state';
 
@@ -111,11 +112,7 @@ export class TaskStores {
   /** Persisted clock values of one processor (see `ProcessorState`). */
   async processorState(stepId: string): Promise<ProcessorState> {
     if (!this.processorStates) {
-      const spec: StoreSpec = {
-        name: PROCESSOR_STATE_STORE,
-        kind: 'keyValue',
-        changelogTopic: null,
-      };
+      const spec = processorStateStoreSpec(this.options.applicationId, this.options.taskId);
       const store = await this.stack(spec, 'keyValue');
       this.processorStates = new KeyValueStore(
         spec.name,
@@ -144,12 +141,19 @@ export class TaskStores {
     for (const store of this.open.values()) await store.cache.flush();
   }
 
-  /** Commit phase 2, after the changelog records are durable: backends persist with checkpoints. */
+  /**
+   * Commit phase 2, after the changelog records are durable: backends persist with checkpoints,
+   * all stores of the task in one all-or-nothing flush where the backend supports it (Redis).
+   */
   async flushBackends(
     checkpoints: ReadonlyMap<string, StoreCheckpoint> = new Map(),
   ): Promise<void> {
-    for (const store of this.open.values())
-      await store.backend.flush(checkpoints.get(store.spec.name));
+    await flushTogether(
+      [...this.open.values()].map((store) => {
+        const checkpoint = checkpoints.get(store.spec.name);
+        return checkpoint ? { backend: store.backend, checkpoint } : { backend: store.backend };
+      }),
+    );
   }
 
   /** Restoration from a changelog: writes straight into the backend, never logged again. */

@@ -30,11 +30,8 @@ export function countingRedisPort(inner: RedisPort): CountingRedisPort {
       inner.rangeByLex(index, data, from, to, limit)
     ),
     lexMembers: (index, limit) => (calls.lexMembers++, inner.lexMembers(index, limit)),
-    transaction: (writes, guard, fence) => (
-      calls.transaction++,
-      inner.transaction(writes, guard, fence)
-    ),
-    incrementField: (hash, field) => inner.incrementField(hash, field),
+    transaction: (writes, checks) => (calls.transaction++, inner.transaction(writes, checks)),
+    claimEpoch: (hash, field, epoch) => inner.claimEpoch(hash, field, epoch),
     deleteMatching: (pattern) => (calls.deleteMatching++, inner.deleteMatching(pattern)),
     close: () => inner.close(),
   };

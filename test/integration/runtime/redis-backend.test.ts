@@ -55,9 +55,10 @@ describe('Redis state backend (real Redis)', () => {
     const backend = await new RedisBackendFactory({ redis: counting, keyPrefix }).open(
       location('pipeline'),
     );
+    await backend.claimEpoch!(4);
     for (let i = 0; i < 3_000; i++) await backend.put(s(`key-${i}`), s(`value-${i}`));
     for (let i = 0; i < 500; i++) await backend.delete(s(`key-${i}`));
-    await backend.flush({ changelogOffset: '3500', epoch: 4 });
+    await backend.flush({ changelogOffset: '3500' });
     expect(counting.calls).toEqual({
       hashGet: 0,
       hashGetAll: 0,
@@ -116,7 +117,7 @@ describe('Redis state backend (real Redis)', () => {
     const backend = await factory.open(location('lost', 3));
     await backend.put(s('k'), s('v'));
     await backend.flush({ changelogOffset: '1' });
-    await redis.deleteMatching(`${keyPrefix}{_brook-test-query_CTAS_T_1:lost:3}*`);
+    await redis.deleteMatching(`${keyPrefix}{_brook-test-query_CTAS_T_1:3}:lost:*`);
     await backend.put(s('k2'), s('v2'));
     const error = await backend.flush({ changelogOffset: '2' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StateLostError);
@@ -124,13 +125,15 @@ describe('Redis state backend (real Redis)', () => {
     expect(await (await factory.open(location('lost', 3))).readCheckpoint()).toBeNull();
   });
 
-  test('keys of one store and partition share one cluster hash tag', () => {
+  test('keys of all stores of one task partition share one cluster hash tag', () => {
     const factory = new RedisBackendFactory({ redis, keyPrefix: 'p:' });
     expect(factory.keyPrefix).toBe('p:');
-    const keys = storeKeys('p:', location('Aggregate-Materialize', 5));
-    const tags = Object.values(keys).map((k: string) => /\{[^}]*\}/.exec(k)?.[0]);
-    expect(new Set(tags)).toEqual(
-      new Set(['{_brook-test-query_CTAS_T_1:Aggregate-Materialize:5}']),
-    );
+    const keys = [
+      ...Object.values(storeKeys('p:', location('Aggregate-Materialize', 5))),
+      ...Object.values(storeKeys('p:', location('__processor-state-0', 5))),
+    ];
+    expect(new Set(keys).size).toBe(6);
+    const tags = keys.map((k: string) => /\{[^}]*\}/.exec(k)?.[0]);
+    expect(new Set(tags)).toEqual(new Set(['{_brook-test-query_CTAS_T_1:5}']));
   });
 });

@@ -1,4 +1,10 @@
-export { RedisFencedError, type RedisPort, type RedisWrite, type RedisFence } from './redis-port';
+export {
+  RedisFencedError,
+  type RedisPort,
+  type RedisWrite,
+  type RedisCheck,
+  type RedisTransactionOutcome,
+} from './redis-port';
 export { ioredisPort, connectRedis } from './ioredis-port';
 export { storeKeys, applicationKeyPattern, type StoreKeys } from './redis-key-layout';
 export {

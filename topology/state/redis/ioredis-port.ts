@@ -1,7 +1,13 @@
 import Redis, { type Cluster } from 'ioredis';
 import type { BytesEntry } from '../bytes';
 import { assertNever } from '../../spec';
-import { RedisFencedError, type RedisFence, type RedisPort, type RedisWrite } from './redis-port';
+import {
+  RedisFencedError,
+  type RedisCheck,
+  type RedisPort,
+  type RedisTransactionOutcome,
+  type RedisWrite,
+} from './redis-port';
 
 // ZRANGE BYLEX orders members with memcmp: exactly unsigned byte order, as the contract wants.
 const RANGE_SCRIPT = `
@@ -14,17 +20,27 @@ end
 return out`;
 
 /**
- * A fenced flush: the epoch check, the guard and every write in one script, so a writer whose
- * epoch is older than the stored one changes nothing. KEYS[1] is the fence hash; ARGV: epoch,
- * fence field, guard field ('' for none), then per write: op, key index, count, arguments.
- * Returns -1 when fenced, else the guard's HEXISTS answer (1 without a guard).
+ * An all-or-nothing flush: every check first, then every write, in one script, so a refused
+ * flush (a zombie's, or one whose state vanished) leaves Redis exactly as it was.
+ * ARGV: check count, then per check: key index, required field ('' for none), epoch field ('' for
+ * none), epoch; then per write: op, key index, count, arguments.
+ * Returns {1, 0} when applied, {-1, n} when check n is fenced, {0, n} when check n finds its
+ * state lost.
  */
-const FENCED_WRITE_SCRIPT = `
-local stored = redis.call('HGET', KEYS[1], ARGV[2])
-if stored and tonumber(stored) > tonumber(ARGV[1]) then return -1 end
-local intact = 1
-if ARGV[3] ~= '' then intact = redis.call('HEXISTS', KEYS[1], ARGV[3]) end
-local i = 4
+const FLUSH_SCRIPT = `
+local checks = tonumber(ARGV[1])
+local i = 2
+for c = 1, checks do
+  local hash = KEYS[tonumber(ARGV[i])]
+  local required, epochField, epoch = ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]
+  i = i + 4
+  if epochField ~= '' then
+    local stored = redis.call('HGET', hash, epochField)
+    if stored and tonumber(stored) > tonumber(epoch) then return {-1, c} end
+    if (not stored) or tonumber(stored) < tonumber(epoch) then return {0, c} end
+  end
+  if required ~= '' and redis.call('HEXISTS', hash, required) == 0 then return {0, c} end
+end
 while i <= #ARGV do
   local op, key, n = ARGV[i], KEYS[tonumber(ARGV[i + 1])], tonumber(ARGV[i + 2])
   i = i + 3
@@ -50,10 +66,14 @@ while i <= #ARGV do
   end
   i = i + n * width
 end
-return intact`;
+return {1, 0}`;
 
-/** Arguments per command: keeps single commands well under Redis's argument limits. */
-const CHUNK = 1_000;
+/** Stores `epoch` unless a greater one is stored (-1 then): the newest owner's claim wins. */
+const CLAIM_SCRIPT = `
+local stored = redis.call('HGET', KEYS[1], ARGV[1])
+if stored and tonumber(stored) > tonumber(ARGV[2]) then return -1 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return 1`;
 
 /** `RedisPort` over an ioredis client or cluster client (owned by the caller unless `owned`). */
 export function ioredisPort(client: Redis | Cluster, owned = false): RedisPort {
@@ -90,19 +110,12 @@ export function ioredisPort(client: Redis | Cluster, owned = false): RedisPort {
       if ((await client.zcard(index)) > limit) return null;
       return client.zrangeBuffer(index, '0', '-1');
     },
-    async transaction(writes, guard, fence) {
-      if (fence) return fencedTransaction(client, writes, guard, fence);
-      const multi = client.multi();
-      if (guard) multi.hexists(guard.hash, guard.field);
-      for (const write of writes) queue(multi, write);
-      const results = await multi.exec();
-      if (results === null) throw new Error('Redis transaction aborted');
-      const failed = results.find(([error]) => error !== null);
-      if (failed?.[0]) throw failed[0];
-      return guard ? results[0]?.[1] === 1 : true;
+    async transaction(writes, checks = []) {
+      return flushTransaction(client, writes, checks);
     },
-    async incrementField(hash, field) {
-      return client.hincrby(hash, field, 1);
+    async claimEpoch(hash, field, epoch) {
+      const result = (await client.eval(CLAIM_SCRIPT, 1, hash, field, epoch)) as number;
+      if (result === -1) throw new RedisFencedError(hash, epoch);
     },
     async deleteMatching(pattern) {
       // Collect first, then delete together: one UNLINK per 10k keys, so a query's few keys
@@ -125,22 +138,28 @@ export function ioredisPort(client: Redis | Cluster, owned = false): RedisPort {
   };
 }
 
-async function fencedTransaction(
+async function flushTransaction(
   client: Redis | Cluster,
   writes: readonly RedisWrite[],
-  guard: { readonly hash: string; readonly field: string } | undefined,
-  fence: RedisFence,
-): Promise<boolean> {
-  const keys = [fence.hash];
+  checks: readonly RedisCheck[],
+): Promise<RedisTransactionOutcome> {
+  if (writes.length === 0 && checks.length === 0) return { kind: 'applied' };
+  const keys: string[] = [];
   const keyIndex = (key: string): number => {
     const at = keys.indexOf(key);
     if (at >= 0) return at + 1;
     keys.push(key);
     return keys.length;
   };
-  if (guard && guard.hash !== fence.hash)
-    throw new Error('a fenced transaction guards a field of its fence hash');
-  const args: (string | Buffer | number)[] = [fence.epoch, fence.field, guard ? guard.field : ''];
+  const args: (string | Buffer | number)[] = [checks.length];
+  for (const check of checks) {
+    args.push(
+      keyIndex(check.hash),
+      check.requireField ?? '',
+      check.epoch?.field ?? '',
+      check.epoch?.value ?? 0,
+    );
+  }
   for (const write of writes) {
     switch (write.kind) {
       case 'hashSet':
@@ -160,37 +179,13 @@ async function fencedTransaction(
         assertNever(write);
     }
   }
-  const result = (await client.eval(FENCED_WRITE_SCRIPT, keys.length, ...keys, ...args)) as number;
-  if (result === -1) throw new RedisFencedError(fence.hash, fence.epoch);
-  return result === 1;
-}
-
-type Multi = ReturnType<Redis['multi']>;
-
-function queue(multi: Multi, write: RedisWrite): void {
-  switch (write.kind) {
-    case 'hashSet':
-      for (const part of chunks(write.entries)) multi.hset(write.key, ...part.flat());
-      return;
-    case 'hashDelete':
-      for (const part of chunks(write.fields)) multi.hdel(write.key, ...part);
-      return;
-    case 'lexAdd':
-      for (const part of chunks(write.members))
-        multi.zadd(write.key, ...part.flatMap((m) => [0, m]));
-      return;
-    case 'lexRemove':
-      for (const part of chunks(write.members)) multi.zrem(write.key, ...part);
-      return;
-    default:
-      assertNever(write);
-  }
-}
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
+  const [status, failed] = (await client.eval(FLUSH_SCRIPT, keys.length, ...keys, ...args)) as [
+    number,
+    number,
+  ];
+  if (status === 1) return { kind: 'applied' };
+  const hash = checks[failed - 1]?.hash ?? '';
+  return status === -1 ? { kind: 'fenced', hash } : { kind: 'lost', hash };
 }
 
 /** Opens an ioredis client from a URL (`redis://127.0.0.1:6379`); the port closes it. */

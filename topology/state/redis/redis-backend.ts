@@ -1,8 +1,19 @@
 import { compareBytes, type BytesEntry } from '../bytes';
-import type { BytesStoreBackend, StoreCheckpoint } from '../bytes-store-backend';
+import type {
+  BytesStoreBackend,
+  FlushPart,
+  FlushUnit,
+  StoreCheckpoint,
+} from '../bytes-store-backend';
 import { StateStoreError } from '../state-store-error';
 import type { StoreKeys } from './redis-key-layout';
-import { RedisFencedError, type RedisPort, type RedisWrite } from './redis-port';
+import {
+  RedisFencedError,
+  type RedisCheck,
+  type RedisPort,
+  type RedisTransactionOutcome,
+  type RedisWrite,
+} from './redis-port';
 
 export interface RedisBackendOptions {
   readonly redis: RedisPort;
@@ -21,8 +32,9 @@ export interface RedisBackendOptions {
  * A store's bytes in Redis (layout in `redis-key-layout.ts`).
  *
  * Writes go to an in-memory write cache; reads see it first (read-your-writes). `flush` sends
- * the whole cache plus the checkpoint as ONE MULTI/EXEC in one pipeline: the state and the
- * changelog offset it reflects change together or not at all. A task owns its partition, so
+ * the whole cache plus the checkpoint as ONE script, together with the task's other stores
+ * (`prepareFlush`): the state and the changelog offset it reflects change together or not at all,
+ * and a refused flush (fenced, or state lost) writes nothing. A task owns its partition, so
  * values read or flushed are kept in a bounded read cache until `close`.
  */
 export class RedisBackend implements BytesStoreBackend {
@@ -33,6 +45,8 @@ export class RedisBackend implements BytesStoreBackend {
   private keySet: Set<string> | null | undefined = undefined;
   /** A checkpoint exists in Redis (read or written by this task): its absence means data loss. */
   private checkpointed = false;
+  /** The epoch this writer claimed (exactly-once): its flushes require Redis to still hold it. */
+  private epoch: number | undefined = undefined;
 
   constructor(private readonly options: RedisBackendOptions) {
     this.cleanLimit = options.readCacheEntries ?? 10_000;
@@ -76,11 +90,23 @@ export class RedisBackend implements BytesStoreBackend {
   }
 
   async flush(checkpoint?: StoreCheckpoint): Promise<void> {
-    if (this.pending.size === 0 && !checkpoint) return;
+    const part = this.prepareFlush(checkpoint);
+    if (part) await part.unit.flush([part]);
+  }
+
+  /**
+   * This store's writes, checkpoint and preconditions for the task's one flush script. Nothing
+   * is written unless every store of the flush passes its checks: the stored epoch is still this
+   * writer's (else fenced, or wiped and rebuilt by someone else) and the checkpoint this task
+   * read or wrote is still there (else the keys vanished, e.g. a FLUSHALL).
+   */
+  prepareFlush(checkpoint?: StoreCheckpoint): RedisFlushPart | null {
+    if (this.pending.size === 0 && !checkpoint) return null;
     const { data, index, meta } = this.options.keys;
+    const snapshot = this.pending;
     const puts: BytesEntry[] = [];
     const deletes: Buffer[] = [];
-    for (const entry of this.pending.values()) {
+    for (const entry of snapshot.values()) {
       if (entry.value === null) deletes.push(entry.key);
       else puts.push(entry);
     }
@@ -99,43 +125,46 @@ export class RedisBackend implements BytesStoreBackend {
     }
     if (checkpoint)
       writes.push({ kind: 'hashSet', key: meta, entries: checkpointEntries(checkpoint) });
-    const flushed = this.pending;
-    const guard = this.checkpointed ? { hash: meta, field: 'changelogOffset' } : undefined;
-    const fence =
-      checkpoint?.epoch !== undefined
-        ? { hash: meta, field: 'epoch', epoch: checkpoint.epoch }
-        : undefined;
-    const intact = await this.call(() => this.options.redis.transaction(writes, guard, fence));
-    if (!intact) {
-      // Redis lost this store (FLUSHALL, eviction) while the task ran: the keys just written are
-      // only a fragment, so drop the checkpoint to force a full restore when the task reopens.
-      await this.call(() =>
-        this.options.redis.transaction([
-          { kind: 'hashDelete', key: meta, fields: [CHECKPOINT_FIELD] },
-        ]),
-      );
-      this.discard();
-      throw new StateLostError(this.options.storeName);
-    }
-    if (checkpoint) this.checkpointed = true;
-    this.pending = new Map();
-    for (const [id, entry] of flushed) this.remember(id, entry.value);
+    const epoch = this.epoch;
+    const check: RedisCheck = {
+      hash: meta,
+      ...(this.checkpointed ? { requireField: CHECKPOINT_FIELD } : {}),
+      ...(epoch !== undefined ? { epoch: { field: EPOCH_FIELD, value: epoch } } : {}),
+    };
+    return {
+      unit: redisFlushUnit(this.options.redis),
+      writes,
+      check,
+      storeName: this.options.storeName,
+      applied: () => {
+        if (checkpoint) this.checkpointed = true;
+        for (const [id, entry] of snapshot) {
+          // Only what this flush wrote leaves the write cache.
+          if (this.pending.get(id) === entry) this.pending.delete(id);
+          this.remember(id, entry.value);
+        }
+      },
+      refused: () => this.discard(),
+    };
   }
 
   async readCheckpoint(): Promise<StoreCheckpoint | null> {
     const meta = await this.call(() => this.options.redis.hashGetAll(this.options.keys.meta));
-    const offset = meta['changelogOffset'];
+    const offset = meta[CHECKPOINT_FIELD];
     this.checkpointed = offset !== undefined;
     if (offset === undefined) return null;
-    const epoch = meta['epoch'];
+    const epoch = meta[EPOCH_FIELD];
     return epoch === undefined
       ? { changelogOffset: offset }
       : { changelogOffset: offset, epoch: Number(epoch) };
   }
 
-  /** Raises the stored epoch (HINCRBY): flushes of earlier openers are refused from now on. */
-  claimEpoch(): Promise<number> {
-    return this.call(() => this.options.redis.incrementField(this.options.keys.meta, 'epoch'));
+  /** See `BytesStoreBackend.claimEpoch`: refused when a newer owner already claimed the store. */
+  async claimEpoch(epoch: number): Promise<void> {
+    await this.call(() =>
+      this.options.redis.claimEpoch(this.options.keys.meta, EPOCH_FIELD, epoch),
+    );
+    this.epoch = epoch;
   }
 
   /** Drops unflushed writes (a revoked task's uncommitted work) and the read cache. */
@@ -222,7 +251,61 @@ export class RedisBackend implements BytesStoreBackend {
   }
 }
 
-const CHECKPOINT_FIELD = Buffer.from('changelogOffset');
+const CHECKPOINT_FIELD = 'changelogOffset';
+const EPOCH_FIELD = 'epoch';
+
+/** A Redis store's share of a task's flush script. */
+export interface RedisFlushPart extends FlushPart {
+  readonly writes: readonly RedisWrite[];
+  readonly check: RedisCheck;
+  readonly storeName: string;
+  applied(): void;
+  /** The flush was refused: the task's unflushed work is void (it will restore or be fenced). */
+  refused(): void;
+}
+
+const units = new WeakMap<RedisPort, FlushUnit>();
+
+/** One unit per Redis connection: the parts of a task go out as one all-or-nothing script. */
+function redisFlushUnit(redis: RedisPort): FlushUnit {
+  let unit = units.get(redis);
+  if (!unit) {
+    const created: FlushUnit = {
+      async flush(generic) {
+        const parts = generic as readonly RedisFlushPart[];
+        let outcome: RedisTransactionOutcome;
+        try {
+          outcome = await redis.transaction(
+            parts.flatMap((p) => p.writes),
+            parts.map((p) => p.check),
+          );
+        } catch (error) {
+          const store = parts[0]?.storeName ?? '';
+          const message = error instanceof Error ? error.message : String(error);
+          throw new StateStoreError(`Redis flush of store '${store}': ${message}`, store, true, {
+            cause: error,
+          });
+        }
+        if (outcome.kind === 'applied') {
+          for (const part of parts) part.applied();
+          return;
+        }
+        for (const part of parts) part.refused();
+        const culprit = parts.find((p) => p.check.hash === outcome.hash) ?? parts[0];
+        const store = culprit?.storeName ?? '';
+        if (outcome.kind === 'fenced')
+          throw new StoreFencedError(
+            store,
+            new RedisFencedError(outcome.hash, culprit?.check.epoch?.value ?? -1),
+          );
+        throw new StateLostError(store);
+      },
+    };
+    units.set(redis, created);
+    unit = created;
+  }
+  return unit;
+}
 
 /** The store's Redis keys vanished under a running task; retriable by reopening (restoring) it. */
 export class StateLostError extends StateStoreError {
@@ -238,7 +321,7 @@ export class StateLostError extends StateStoreError {
 
 /**
  * A newer owner of the store claimed a greater epoch: this writer is a zombie and its flush was
- * refused (nothing written). Retriable: the runner drops the task's work and reopens what the
+ * refused (nothing written, in any store of the task). Retriable: the runner drops the task's work and reopens what the
  * group still assigns to it.
  */
 export class StoreFencedError extends StateStoreError {
@@ -255,8 +338,7 @@ export class StoreFencedError extends StateStoreError {
   }
 }
 
+/** The epoch is not part of it: only `claimEpoch` sets it, so a flush can never lower it. */
 function checkpointEntries(checkpoint: StoreCheckpoint): (readonly [string, string])[] {
-  const entries: (readonly [string, string])[] = [['changelogOffset', checkpoint.changelogOffset]];
-  if (checkpoint.epoch !== undefined) entries.push(['epoch', String(checkpoint.epoch)]);
-  return entries;
+  return [[CHECKPOINT_FIELD, checkpoint.changelogOffset]];
 }

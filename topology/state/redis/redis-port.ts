@@ -22,32 +22,44 @@ export interface RedisPort {
   /** Every member of a lex index when it has at most `limit` members, else null (two round trips). */
   lexMembers(index: string, limit: number): Promise<Buffer[] | null>;
   /**
-   * Runs the writes as one MULTI/EXEC sent in one pipeline (all keys share one hash tag). With
-   * `guard`, the transaction first checks HEXISTS on that hash field and returns the answer:
-   * the state as it was just before these writes.
+   * All-or-nothing writes (one server-side script; all keys share one hash tag): every check is
+   * evaluated first, and only when all pass are the writes applied. A failed check writes
+   * nothing and is reported in the outcome, never half applied.
    */
   transaction(
     writes: readonly RedisWrite[],
-    guard?: { readonly hash: string; readonly field: string },
-    fence?: RedisFence,
-  ): Promise<boolean>;
-  /** HINCRBY by 1; returns the new value. */
-  incrementField(hash: string, field: string): Promise<number>;
+    checks?: readonly RedisCheck[],
+  ): Promise<RedisTransactionOutcome>;
+  /**
+   * Makes `epoch` the writer epoch stored in `hash`.`field` unless a greater one is stored
+   * (then rejects with `RedisFencedError`): a later owner's claim always wins.
+   */
+  claimEpoch(hash: string, field: string, epoch: number): Promise<void>;
   /** Deletes every key matching a glob pattern (SCAN + UNLINK); for tests and DROP ... DELETE. */
   deleteMatching(pattern: string): Promise<number>;
   close(): Promise<void>;
 }
 
 /**
- * An epoch check done inside the transaction (one server-side script): when the hash field holds
- * a greater epoch than `epoch`, nothing is written and the transaction rejects with
- * `RedisFencedError`.
+ * A precondition of a transaction on a store's meta hash.
+ * - `requireField`: the field must exist (the checkpoint a task read or wrote is still there;
+ *   its absence means the store's keys vanished under the task).
+ * - `epoch`: the stored writer epoch must equal it. Greater means a newer owner claimed the
+ *   store (fenced); smaller or missing means the meta was wiped and rebuilt by someone else, or
+ *   never claimed: either way this writer does not own what is there.
  */
-export interface RedisFence {
+export interface RedisCheck {
   readonly hash: string;
-  readonly field: string;
-  readonly epoch: number;
+  readonly requireField?: string;
+  readonly epoch?: { readonly field: string; readonly value: number };
 }
+
+export type RedisTransactionOutcome =
+  | { readonly kind: 'applied' }
+  /** A check's epoch is older than the stored one: nothing was written. */
+  | { readonly kind: 'fenced'; readonly hash: string }
+  /** A check's field or epoch is missing (or older than the writer's): nothing was written. */
+  | { readonly kind: 'lost'; readonly hash: string };
 
 /** A write refused by a fence: another writer claimed a newer epoch. */
 export class RedisFencedError extends Error {
