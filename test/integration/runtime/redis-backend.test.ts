@@ -128,10 +128,12 @@ describe('Redis state backend (real Redis)', () => {
   test('keys of all stores of one task partition share one cluster hash tag', () => {
     const factory = new RedisBackendFactory({ redis, keyPrefix: 'p:' });
     expect(factory.keyPrefix).toBe('p:');
-    const keys = [
-      ...Object.values(storeKeys('p:', location('Aggregate-Materialize', 5))),
-      ...Object.values(storeKeys('p:', location('__processor-state-0', 5))),
-    ];
+    const keys: string[] = [
+      location('Aggregate-Materialize', 5),
+      location('__processor-state-0', 5),
+    ]
+      .map((l) => storeKeys('p:', l))
+      .flatMap((k) => [k.data, k.index, k.meta]);
     expect(new Set(keys).size).toBe(6);
     const tags = keys.map((k: string) => /\{[^}]*\}/.exec(k)?.[0]);
     expect(new Set(tags)).toEqual(new Set(['{_brook-test-query_CTAS_T_1:5}']));
