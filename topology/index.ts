@@ -9,3 +9,5 @@ export * from './driver';
 export * from './kafka';
 export * from './runner';
 export * from './state/redis';
+// Pull queries over windowed tables decode a windowed aggregate's stored state into its row.
+export { Aggregator, type AggregateState } from './processors/aggregator';

@@ -1,3 +1,3 @@
 export { findMaterialization, type Materialization } from './materialization';
 export { planPull, readPullRows, type PullPlan } from './pull-from-state';
-export { statePartitions } from './state-partitions';
+export { statePartitioning, statePartitions, type StatePartitioning } from './key-partition';

@@ -14,8 +14,9 @@ export type DerivedTableStep = TableSelectStep | TableFilterStep;
 
 /**
  * Where a table's current rows live in Redis: the store of `root` (an aggregate's or a table
- * source's key-value store) in the state of `spec`'s query, and the table steps that turn a
- * stored value into a row of the table (an aggregate's projection and HAVING).
+ * source's key-value store, or a windowed aggregate's window or session store) in the state of
+ * `spec`'s query, and the table steps that turn a stored value into a row of the table (an
+ * aggregate's projection and HAVING).
  */
 export interface Materialization {
   readonly queryId: string;
@@ -25,18 +26,21 @@ export interface Materialization {
   readonly derived: readonly DerivedTableStep[];
 }
 
+/** Roots of unwindowed tables; a windowed table's root is a `StreamWindowedAggregate`. */
 const ROOT_KINDS: ReadonlySet<Step['kind']> = new Set(['StreamAggregate', 'TableAggregate', 'TableSource']);
 
 /**
- * The materialisation of an unwindowed table: the state of the CTAS that writes it, or else of
+ * The materialisation of a table: the state of the CTAS that writes it (a windowed CTAS keeps
+ * its windows in the aggregate's window or session store), or else, for an unwindowed table, of
  * a query that reads the source table from the beginning (a query started at the end of the
  * topic holds only part of the table). `undefined`: no query keeps the table's rows.
  */
 export function findMaterialization(metastore: Metastore, table: string): Materialization | undefined {
   const source = metastore.getSource(table);
-  if (!source || source.kind !== 'TABLE' || source.windowing !== undefined) return undefined;
+  if (!source || source.kind !== 'TABLE') return undefined;
   const writer = metastore.writersOf(source.name).find((q) => q.kind === 'CTAS');
   if (writer) return ctasMaterialization(writer);
+  if (source.windowing !== undefined) return undefined;
   for (const query of metastore.readersOf(source.name)) {
     if (!readsFromBeginning(query)) continue;
     const step = query.spec.steps.find((s) => s.kind === 'TableSource' && s.sourceName === source.name);
@@ -49,7 +53,7 @@ export function findMaterialization(metastore: Metastore, table: string): Materi
 function ctasMaterialization(query: PersistentQuery): Materialization | undefined {
   const { spec } = query;
   const sink = spec.steps[spec.steps.length - 1];
-  if (!sink || sink.kind !== 'TableSink' || spec.sink.window !== null) return undefined;
+  if (!sink || sink.kind !== 'TableSink') return undefined;
   const derived: DerivedTableStep[] = [];
   let step = stepById(spec, sink.source);
   while (step.kind === 'TableSelect' || step.kind === 'TableFilter') {
@@ -57,7 +61,10 @@ function ctasMaterialization(query: PersistentQuery): Materialization | undefine
     step = stepById(spec, step.source);
   }
   const store = step.stores[0];
-  if (!ROOT_KINDS.has(step.kind) || store?.kind !== 'keyValue') return undefined;
+  const windowed = step.kind === 'StreamWindowedAggregate';
+  if (windowed !== (spec.sink.window !== null)) return undefined;
+  const readable = windowed ? store?.kind === 'window' || store?.kind === 'session' : ROOT_KINDS.has(step.kind) && store?.kind === 'keyValue';
+  if (!store || !readable) return undefined;
   return { queryId: query.id, spec, root: step, store, derived };
 }
 

@@ -55,14 +55,14 @@ export async function openPullGetter(
   return last;
 }
 
-interface Ports {
+export interface Ports {
   readonly stores: TaskStores;
   /** Table sources build their decoder when built, though a pull query never decodes. */
   readonly serdes: SerdeFactory;
 }
 
 async function build(spec: TopologySpec, step: Step, ports: Ports, getters: Map<string, TableValueGetter>): Promise<TableValueGetter> {
-  const built = await buildStep(step, readOnlyContext(spec, step, ports, getters));
+  const built = await buildStep(step, readOnlyContext(spec, step, ports, getters, () => Promise.resolve()));
   if (!built.getter) throw new ProcessorError(`step '${step.id}' is not a readable table`, step.id);
   getters.set(step.id, built.getter);
   return built.getter;
@@ -72,7 +72,14 @@ const unused = (): never => {
   throw new Error('a pull query reads state only');
 };
 
-function readOnlyContext(spec: TopologySpec, step: Step, { stores, serdes }: Ports, getters: ReadonlyMap<string, TableValueGetter>): StepContext {
+/** A step's context that can read stores and forward to `forward`, but never writes or emits. */
+export function readOnlyContext(
+  spec: TopologySpec,
+  step: Step,
+  { stores, serdes }: Ports,
+  getters: ReadonlyMap<string, TableValueGetter>,
+  forward: StepContext['forward'],
+): StepContext {
   return {
     spec,
     step,
@@ -83,7 +90,7 @@ function readOnlyContext(spec: TopologySpec, step: Step, { stores, serdes }: Por
     emitFinal: false,
     wallClock: Date.now,
     outerJoinEmitIntervalMs: 0,
-    forward: () => Promise.resolve(),
+    forward,
     compile: (expression, schema) => {
       const evaluate = compileExpression(expression, { schema, functions: builtinFunctions, config: spec.config, onError: () => undefined });
       return (record, value) => evaluate(evalRow(record, value));

@@ -5,7 +5,7 @@ import type { EngineInternals } from '../core/engine-internals';
 import type { ScriptSession } from '../core/script-session';
 import type { TransientQueryRun, TransientRow } from '../ports';
 import { compileTransient } from './transient-compile';
-import { planPull, readPullRows, statePartitions } from '../pull';
+import { planPull, readPullRows, statePartitioning } from '../pull';
 
 type EndReason = 'LIMIT_REACHED' | 'COMPLETED' | 'CLOSED';
 
@@ -13,7 +13,7 @@ type EndReason = 'LIMIT_REACHED' | 'COMPLETED' | 'CLOSED';
  * SELECT as a statement. Rows are the values of the transient topology's sink: the planner
  * puts every selected column (keys included) in the value, in select order. Push (EMIT CHANGES): a transient topology from the end of the input,
  * or from the beginning with `auto.offset.reset=earliest`, streaming rows until LIMIT or close.
- * Pull (no EMIT) on a materialised table: its rows are read from the table's state in Redis
+ * Pull (no EMIT) on a materialised table (windowed ones included): its rows are read from the table's state in Redis
  * (`../pull`). Other pull queries: a bounded run over everything the input holds now; a table's
  * rows are the latest value per key (deleted keys left out), a stream's rows are its records.
  */
@@ -36,8 +36,8 @@ export async function startSelect(
   if (pull && engine.stateStores) {
     const plan = planPull(compiled.query.topology, engine);
     if (plan.kind === 'state') {
-      const partitions = await statePartitions(plan.m.spec, engine.topics);
-      const rows = await readPullRows(plan, { backends: engine.stateStores, serdes: engine.serdes, partitions, limit: compiled.limit });
+      const partitioning = await statePartitioning(plan.m, engine.topics, engine.serdes);
+      const rows = await readPullRows(plan, { backends: engine.stateStores, serdes: engine.serdes, partitioning, limit: compiled.limit });
       return rowsHandle(header, fromArray(rows), compiled.limit, () => Promise.resolve());
     }
     if (plan.kind === 'unmaterialized') {
