@@ -31,13 +31,15 @@ export function sinkSubscription(props: Props): readonly string[] | RegExp {
 
 /**
  * Runs a SinkTask: consume a batch -> convert -> transform -> put -> flush -> commit offsets.
- * Offsets are committed only after `flush` resolved, so everything committed is in the sink.
+ * Offsets are committed only after `flush` resolved, so everything committed is in the sink (or,
+ * under errors.tolerance=all, in the dead-letter topic).
  */
 export class WorkerSinkTask extends WorkerTask {
   private consumer: ConsumerPort | undefined;
   private pipeline: RecordPipeline | undefined;
   private policy: ErrorPolicy | undefined;
   private failed = false;
+  private tolerateAll = false;
 
   constructor(
     connector: string,
@@ -56,6 +58,7 @@ export class WorkerSinkTask extends WorkerTask {
       logger: this.logger,
       kafka: this.deps.kafka,
     });
+    this.tolerateAll = (this.props['errors.tolerance'] ?? 'none') === 'all';
     await this.task.start(this.props, this.context());
     try {
       const topics = sinkSubscription(this.props);
@@ -111,18 +114,19 @@ export class WorkerSinkTask extends WorkerTask {
     if (this.failed || this.signal.aborted || batch.records.length === 0) return;
     try {
       const records: SinkRecord[] = [];
+      const origins = new Map<SinkRecord, LogRecord>();
       for (const r of batch.records) {
         const converted = await this.convert(r);
-        if (converted !== null) records.push(converted);
+        if (converted === null) continue;
+        records.push(converted);
+        origins.set(converted, r);
       }
       const last = batch.records[batch.records.length - 1]!;
       const offsets = new Map<TopicPartitionKey, bigint>([
         [topicPartitionKey(batch.topic, batch.partition), last.offset + 1n],
       ]);
-      await this.retrying(async () => {
-        await this.task.put(records);
-        await this.task.flush(offsets);
-      });
+      await this.put(records, origins);
+      await this.retrying(() => this.task.flush(offsets));
       await this.consumer!.commit([
         { topic: batch.topic, partition: batch.partition, offset: last.offset + 1n },
       ]);
@@ -131,6 +135,64 @@ export class WorkerSinkTask extends WorkerTask {
       this.consumer?.pause();
       this.fail(error);
     }
+  }
+
+  /**
+   * `put`, retrying retriable failures. With `errors.tolerance=all` a put that still fails is
+   * split in halves until the record(s) it cannot write are alone; each goes to the error policy
+   * (stage TASK_PUT: logged, and written to the dead-letter topic with its headers) and the rest
+   * of the batch is written in order. Kafka Connect itself routes put failures only when the
+   * task reports them through ErrantRecordReporter; Brook does it for every sink under
+   * tolerance=all, which is what a user setting a DLQ expects. Under `none` the first failure
+   * fails the task with its cause. A half is retried only after a failed put, which the JDBC sink
+   * rolls back whole, so no record is written twice by the isolation.
+   */
+  private async put(
+    records: readonly SinkRecord[],
+    origins: ReadonlyMap<SinkRecord, LogRecord>,
+  ): Promise<void> {
+    if (records.length === 0) return;
+    try {
+      await this.retrying(() => this.task.put(records));
+      return;
+    } catch (error) {
+      if (!this.tolerateAll || this.signal.aborted) throw error;
+      if (records.length === 1) {
+        await this.reportPutFailure(records[0]!, origins.get(records[0]!), error);
+        return;
+      }
+      const half = records.length >>> 1;
+      await this.put(records.slice(0, half), origins);
+      await this.put(records.slice(half), origins);
+    }
+  }
+
+  private async reportPutFailure(
+    record: SinkRecord,
+    origin: LogRecord | undefined,
+    error: unknown,
+  ): Promise<void> {
+    await this.policy!.execute(
+      {
+        stage: 'TASK_PUT',
+        connector: this.connector,
+        taskId: this.id,
+        record,
+        ...(origin === undefined
+          ? {}
+          : {
+              origin: {
+                topic: origin.topic,
+                partition: origin.partition,
+                offset: origin.offset,
+                key: origin.key,
+                value: origin.value,
+              },
+            }),
+      },
+      // The put already failed (and retriable failures were retried): hand the policy its error.
+      () => Promise.reject(error instanceof Error ? error : new Error(String(error))),
+    );
   }
 
   private async retrying(operation: () => Promise<void>): Promise<void> {

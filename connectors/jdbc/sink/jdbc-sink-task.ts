@@ -1,6 +1,6 @@
 import { parseConfig, type ParsedConfig } from '../../config';
 import type { SinkRecord } from '../../data/connect-record';
-import { DataError, RetriableError, stackTrace } from '../../errors';
+import { ConnectError, DataError, RetriableError, stackTrace } from '../../errors';
 import type { SinkTask, SinkTaskContext } from '../../plugins/sink-connector';
 import type { Props } from '../../plugins/source-connector';
 import { parseTableId, tableIdText } from '../dialect/identifiers';
@@ -15,8 +15,9 @@ import { TableManager } from './table-manager';
 export const DEFAULT_WRITE_STRATEGY: WriteStrategy = 'unnest';
 
 /**
- * Writes records to Postgres tables synchronously in `put` (one transaction per table batch),
- * so `flush` has nothing left to do and committed offsets never run ahead of the database.
+ * Writes records to Postgres tables synchronously in `put` (one transaction per put, all or
+ * nothing), so `flush` has nothing left to do and committed offsets never run ahead of the
+ * database.
  */
 export class JdbcSinkTask implements SinkTask {
   private pool: SqlPool | undefined;
@@ -59,7 +60,10 @@ export class JdbcSinkTask implements SinkTask {
   async put(records: readonly SinkRecord[]): Promise<void> {
     const config = this.config!;
     const batchSize = config.int('batch.size');
-    const buffers = new Map<string, RecordBuffer>();
+    const open = new Map<string, RecordBuffer>();
+    // Buffers in the order they must be written: per table, a buffer closed by a schema change or
+    // by batch.size goes before the next one of that table.
+    const ordered: RecordBuffer[] = [];
     for (const record of records) {
       const table = parseTableId(
         config.string('table.name.format').replace(/\$\{topic\}/g, record.topic),
@@ -81,21 +85,20 @@ export class JdbcSinkTask implements SinkTask {
         throw new DataError(
           `record at ${record.topic}-${record.kafkaPartition}-${record.kafkaOffset} has no value schema and is not a JSON object`,
         );
-      let buffer = buffers.get(key);
+      let buffer = open.get(key);
       if (
         buffer !== undefined &&
         (!buffer.accepts(record.keySchema, valueSchema) || buffer.size >= batchSize)
-      ) {
-        await this.flushBuffer(buffer);
+      )
         buffer = undefined;
-      }
       if (buffer === undefined) {
         buffer = new RecordBuffer(table, record.keySchema, valueSchema, this.settings!);
-        buffers.set(key, buffer);
+        open.set(key, buffer);
+        ordered.push(buffer);
       }
       buffer.add(record, value);
     }
-    for (const buffer of buffers.values()) await this.flushBuffer(buffer);
+    await this.writeAll(ordered);
   }
 
   flush(): Promise<void> {
@@ -107,17 +110,27 @@ export class JdbcSinkTask implements SinkTask {
     this.pool = undefined;
   }
 
-  private async flushBuffer(buffer: RecordBuffer): Promise<void> {
-    if (buffer.size === 0) return;
+  /**
+   * Writes every buffer of one `put` in one transaction, retrying it whole: a failed put leaves
+   * nothing behind, so the worker can write parts of it again to isolate a bad record (insert
+   * mode would otherwise hit its own rows as duplicates).
+   */
+  private async writeAll(buffers: readonly RecordBuffer[]): Promise<void> {
+    const nonEmpty = buffers.filter((b) => b.size > 0);
+    if (nonEmpty.length === 0) return;
     const maxRetries = this.config!.int('max.retries');
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.writeOnce(buffer);
+        await this.writeOnce(nonEmpty);
         return;
       } catch (error) {
         if (!(error instanceof RetriableError) || attempt >= maxRetries) throw error;
         this.context!.logger.warn(
-          { table: tableIdText(buffer.table), attempt: attempt + 1, err: stackTrace(error) },
+          {
+            tables: [...new Set(nonEmpty.map((b) => tableIdText(b.table)))],
+            attempt: attempt + 1,
+            err: stackTrace(error),
+          },
           'JDBC sink write failed, retrying',
         );
         await this.context!.sleep(this.config!.int('retry.backoff.ms'));
@@ -125,20 +138,35 @@ export class JdbcSinkTask implements SinkTask {
     }
   }
 
-  private async writeOnce(buffer: RecordBuffer): Promise<void> {
-    const batch = buffer.batch();
+  private async writeOnce(buffers: readonly RecordBuffer[]): Promise<void> {
+    const batches = buffers.map((b) => ({ buffer: b, batch: b.batch() }));
     // A batch of only deletes carries no value schema to create or evolve the table from.
-    if (batch.rows.length > 0) await this.tables!.ensure(buffer.table, buffer.meta);
+    for (const { buffer, batch } of batches)
+      if (batch.rows.length > 0) await this.tables!.ensure(buffer.table, buffer.meta);
     const session = await this.pool!.session();
     try {
       await session.query('BEGIN');
-      await writeBatch(session, this.mode, this.strategy, batch);
+      for (const { batch } of batches) await writeBatch(session, this.mode, this.strategy, batch);
       await session.query('COMMIT');
     } catch (error) {
       await session.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      throw sqlFailure(error, buffers);
     } finally {
       session.release();
     }
   }
+}
+
+/**
+ * A statement the database refused (constraint, length, type): a DataError naming the tables and
+ * the SQLSTATE, so the task's status trace and the dead-letter headers say what went wrong.
+ */
+function sqlFailure(error: unknown, buffers: readonly RecordBuffer[]): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (error instanceof ConnectError || typeof code !== 'string' || !(error instanceof Error))
+    return error;
+  const tables = [...new Set(buffers.map((b) => tableIdText(b.table)))].join(', ');
+  return new DataError(`writing to ${tables} failed: ${error.message} (SQLSTATE ${code})`, {
+    cause: error,
+  });
 }
