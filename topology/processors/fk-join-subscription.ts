@@ -145,12 +145,17 @@ export function reportUndecodable(
   error: unknown,
 ): void {
   const message = error instanceof Error ? error.message : String(error);
-  ctx.report('DESERIALIZATION_ERROR', `${topic}: ${message}`, {
-    key: [],
-    value: null,
-    timestamp: raw.timestamp,
-    window: null,
-    headers: raw.headers,
-    origin: { topic: raw.topic, partition: raw.partition, offset: raw.offset },
-  }, 'SERDE_ERROR');
+  ctx.report(
+    'DESERIALIZATION_ERROR',
+    `${topic}: ${message}`,
+    {
+      key: [],
+      value: null,
+      timestamp: raw.timestamp,
+      window: null,
+      headers: raw.headers,
+      origin: { topic: raw.topic, partition: raw.partition, offset: raw.offset },
+    },
+    'SERDE_ERROR',
+  );
 }

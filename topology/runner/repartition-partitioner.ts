@@ -36,7 +36,10 @@ export function repartitionPartitioner(
         topic: r.topic,
         schema: stepById(spec, r.writerStepId).schema,
       })),
-      ...sub.subscriptionInputs.map((r) => ({ topic: r.topic, schema: subscriptionKeyOf(spec, r) })),
+      ...sub.subscriptionInputs.map((r) => ({
+        topic: r.topic,
+        schema: subscriptionKeyOf(spec, r),
+      })),
     ];
     for (const input of inputs) {
       const { schema } = input;

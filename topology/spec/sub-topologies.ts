@@ -96,7 +96,11 @@ export function subTopologies(spec: TopologySpec): readonly SubTopology[] {
     for (const join of subscribedJoins(spec)) {
       const { registrationTopic, responseTopic } = join.subscription;
       if (stepIds.includes(join.right))
-        subscriptionInputs.push({ topic: registrationTopic, stepId: join.id, side: 'registration' });
+        subscriptionInputs.push({
+          topic: registrationTopic,
+          stepId: join.id,
+          side: 'registration',
+        });
       if (stepIds.includes(join.id))
         subscriptionInputs.push({ topic: responseTopic, stepId: join.id, side: 'response' });
     }
