@@ -51,9 +51,44 @@ export interface Landed {
   readonly latencies: number[];
 }
 
-export async function landed(db: Client, schema: string): Promise<Landed> {
+/** The landed rows with ids in [fromId, toId]. */
+/**
+ * Inserts rows `firstId`..`firstId + events - 1` at `ratePerSec`, in transactions of `batch`
+ * started on a fixed schedule (a late transaction does not push the later ones back).
+ */
+export async function writeOrdersPaced(
+  db: Client,
+  schema: string,
+  firstId: number,
+  events: number,
+  batch: number,
+  ratePerSec: number,
+): Promise<void> {
+  const started = Date.now();
+  for (let done = 0; done < events; done += batch) {
+    const due = started + (done * 1000) / ratePerSec;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((res) => setTimeout(res, wait));
+    const start = firstId + done;
+    const end = firstId + Math.min(events, done + batch) - 1;
+    await db.query(
+      `INSERT INTO ${schema}.orders
+       SELECT g, (g % 1000) + 0.25, (extract(epoch FROM clock_timestamp()) * 1000)::bigint
+         FROM generate_series($1::int, $2::int) g`,
+      [start, end],
+    );
+  }
+}
+
+export async function landed(
+  db: Client,
+  schema: string,
+  fromId = 1,
+  toId = 2 ** 31 - 1,
+): Promise<Landed> {
   const r = await db.query<{ committed_ms: string; landed_ms: string }>(
-    `SELECT committed_ms, landed_ms FROM ${schema}.orders_gold`,
+    `SELECT committed_ms, landed_ms FROM ${schema}.orders_gold WHERE id BETWEEN $1 AND $2`,
+    [fromId, toId],
   );
   const latencies = r.rows
     .map((x) => Number(x.landed_ms) - Number(x.committed_ms))
