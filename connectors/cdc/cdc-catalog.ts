@@ -83,12 +83,16 @@ export async function capturedTables(db: Queryable, filter: TableFilter): Promis
     .filter((t) => captures(filter, t.schema, t.table));
 }
 
-/** Creates (or, in filtered mode, re-scopes) the publication as `publication.autocreate.mode` says. */
+/**
+ * Creates (or, in filtered mode, re-scopes) the publication as `publication.autocreate.mode` says;
+ * `extra` tables (the signal table) are published even when the filter does not capture them.
+ */
 export async function ensurePublication(
   pool: SqlPool,
   name: string,
   mode: 'all_tables' | 'filtered' | 'disabled',
   filter: TableFilter,
+  extra: readonly TableRef[] = [],
 ): Promise<void> {
   const existing = await pool.query('SELECT puballtables FROM pg_publication WHERE pubname = $1', [
     name,
@@ -105,7 +109,11 @@ export async function ensurePublication(
       if (!exists) await pool.query(`CREATE PUBLICATION ${quoteIdent(name)} FOR ALL TABLES`);
       return;
     case 'filtered': {
-      const tables = await capturedTables(pool, filter);
+      const captured = await capturedTables(pool, filter);
+      const tables = [
+        ...captured,
+        ...extra.filter((e) => !captured.some((t) => t.schema === e.schema && t.table === e.table)),
+      ];
       if (tables.length === 0)
         throw new BadConfigError(
           `No table matches the include/exclude lists for publication ${name}`,

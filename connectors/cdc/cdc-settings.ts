@@ -40,6 +40,9 @@ export interface CdcSettings {
   readonly placeholder: string;
   readonly transactionMetadata: boolean;
   readonly transactionTopic: string;
+  /** `signal.data.collection`, or null when signals are off. */
+  readonly signalTable: { readonly schema: string; readonly table: string } | null;
+  readonly incrementalChunkSize: number;
 }
 
 /**
@@ -69,6 +72,12 @@ function skippedOps(skipped: string, truncateMode: string | null): Set<Op> {
   if (truncateMode === 'include') ops.delete('t');
   if (truncateMode === 'skip') ops.add('t');
   return ops;
+}
+
+function signalTable(name: string | null): CdcSettings['signalTable'] {
+  if (name === null) return null;
+  const [schema = '', table = ''] = name.split('.');
+  return { schema, table };
 }
 
 export function cdcSettings(props: Props): CdcSettings {
@@ -134,5 +143,7 @@ export function cdcSettings(props: Props): CdcSettings {
     placeholder: c.string('unavailable.value.placeholder'),
     transactionMetadata: c.bool('provide.transaction.metadata'),
     transactionTopic: `${prefix}.${c.string('topic.transaction')}`,
+    signalTable: signalTable(c.optionalString('signal.data.collection')),
+    incrementalChunkSize: c.int('incremental.snapshot.chunk.size'),
   };
 }

@@ -114,7 +114,7 @@ export interface SourceInfo {
   readonly serverName: string;
   readonly db: string;
   readonly commitTimeUs: bigint;
-  readonly snapshot: 'true' | 'first' | 'last' | 'false';
+  readonly snapshot: 'true' | 'first' | 'last' | 'false' | 'incremental';
   readonly lastCommitLsn: bigint | null;
   readonly lsn: bigint | null;
   readonly txId: number | null;

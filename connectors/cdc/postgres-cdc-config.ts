@@ -153,6 +153,27 @@ export const postgresCdcConfigDef = configDef([
     validator: oneOf('initial', 'always', 'never', 'no_data', 'initial_only'),
   }),
   key(CDC, {
+    name: 'signal.data.collection',
+    type: 'STRING',
+    defaultValue: null,
+    documentation:
+      'The signal table <schema>.<table> (columns id, type, data): an execute-snapshot row starts an incremental snapshot.',
+    validator: {
+      describe: '<schema>.<table>',
+      check: (value) =>
+        value === null || value === '' || /^[^.\s]+\.[^.\s]+$/.test(String(value))
+          ? undefined
+          : 'must be the fully-qualified name <schema>.<table> of the signal table',
+    },
+  }),
+  key(CDC, {
+    name: 'incremental.snapshot.chunk.size',
+    type: 'INT',
+    defaultValue: 1024,
+    documentation: 'Rows read per chunk of an incremental snapshot.',
+    validator: atLeast(1),
+  }),
+  key(CDC, {
     name: 'snapshot.fetch.size',
     type: 'INT',
     defaultValue: 10240,

@@ -12,6 +12,7 @@ import { cdcSettings, type CdcSettings } from './cdc-settings';
 import { heartbeatRecord } from './change-records';
 import { parseLsn, type Lsn } from './lsn';
 import type { CreatedSlot, ReplicationConnector } from './replication-port';
+import { IncrementalSnapshot } from './incremental-snapshot';
 import { SnapshotReader } from './snapshot-reader';
 import { StreamingChanges, type StreamPosition } from './streaming-changes';
 import { WalStream } from './wal-stream';
@@ -40,6 +41,7 @@ export class PostgresCdcTask implements SourceTask {
   private stream: WalStream | undefined;
   private changes: StreamingChanges | undefined;
   private snapshot: SnapshotReader | undefined;
+  private incremental: IncrementalSnapshot | undefined;
   private streaming = false;
   private readonly seqs = new WeakMap<SourceRecord, number>();
   private lastOffset: SourceOffset | null = null;
@@ -62,7 +64,24 @@ export class PostgresCdcTask implements SourceTask {
     const stored = context.offsetStorageReader.offset(partition);
     this.lastOffset = stored;
     this.lastAcked = positionOf(stored);
-    await ensurePublication(this.pool, s.publication, s.publicationMode, s.filter);
+    await ensurePublication(
+      this.pool,
+      s.publication,
+      s.publicationMode,
+      s.filter,
+      s.signalTable === null ? [] : [s.signalTable],
+    );
+    if (s.signalTable !== null)
+      this.incremental = new IncrementalSnapshot(this.pool, {
+        signalTable: s.signalTable,
+        chunkSize: s.incrementalChunkSize,
+        model: s.model,
+        filter: s.filter,
+        db: s.replication.database,
+        placeholder: s.placeholder,
+        clock: this.clock,
+        log: (message, fields) => context.logger.info(fields ?? {}, message),
+      });
     this.stream = new WalStream({
       connect: this.deps.replication,
       params: s.replication,
@@ -85,6 +104,7 @@ export class PostgresCdcTask implements SourceTask {
         partition,
         transactionMetadata: s.transactionMetadata,
         transactionTopic: s.transactionTopic,
+        ...(this.incremental === undefined ? {} : { incremental: this.incremental }),
         clock: this.clock,
         onCommit: (endLsn) => this.stream!.checkpoint(endLsn),
       },
@@ -119,6 +139,7 @@ export class PostgresCdcTask implements SourceTask {
     try {
       for (const wal of this.stream!.take(s.maxBatch))
         records.push(...(await this.changes!.handle(wal)));
+      if (this.incremental?.active === true) await this.incremental.step();
     } catch (error) {
       // Messages taken from the stream are gone; reconnecting makes Postgres send them again.
       this.context!.logger.warn({ err: stackTrace(error) }, 'decoding failed, reconnecting');

@@ -14,6 +14,7 @@ import type { Lsn } from './lsn';
 import type { PgOutputMessage, RelationColumn, TupleValue } from './pgoutput-decoder';
 import { captures, type TableFilter } from './table-filter';
 import { TransactionMonitor } from './transaction-monitor';
+import type { IncrementalSnapshot } from './incremental-snapshot';
 import type { WalMessage } from './wal-stream';
 
 /** The position of an event: its transaction's commit LSN and its index inside it. */
@@ -33,6 +34,8 @@ export interface StreamingOptions {
   readonly partition: Readonly<Record<string, unknown>>;
   readonly transactionMetadata: boolean;
   readonly transactionTopic: string;
+  /** Signal table handling and the incremental snapshot's window, when signals are on. */
+  readonly incremental?: IncrementalSnapshot;
   readonly clock: () => number;
   /** Called with each transaction's end LSN once its records were emitted. */
   readonly onCommit: (endLsn: Lsn) => void;
@@ -41,6 +44,7 @@ export interface StreamingOptions {
 interface Relation {
   readonly columns: readonly RelationColumn[];
   readonly model: TableModel | null;
+  readonly signal: boolean;
 }
 
 interface Txn {
@@ -101,6 +105,7 @@ export class StreamingChanges {
           model: captures(this.options.filter, m.schema, m.table)
             ? await this.model(m.schema, m.table, m.columns)
             : null,
+          signal: this.options.incremental?.isSignalTable(m.schema, m.table) ?? false,
         });
         return [];
       case 'insert':
@@ -196,10 +201,26 @@ export class StreamingChanges {
     const relation = this.relations.get(m.relationId);
     if (txn === undefined || relation === undefined) return [];
     const replay = this.delivered(txn);
-    if (relation.model === null || (replay && this.monitor === null)) return [];
+    const signalled = relation.signal && !replay ? this.signal(txn, lsn, relation, m) : [];
+    if (relation.model === null || (replay && this.monitor === null)) return signalled;
     // Replayed events still count towards the transaction metadata, then are dropped.
     const records = this.changeRecords(txn, lsn, relation.model, m);
-    return replay ? [] : records;
+    return replay ? [] : [...records, ...signalled];
+  }
+
+  private signal(
+    txn: Txn,
+    lsn: Lsn,
+    relation: Relation,
+    m: Extract<PgOutputMessage, { kind: 'insert' | 'update' | 'delete' }>,
+  ): SourceRecord[] {
+    if (m.kind !== 'insert') return [];
+    const text = (name: string) => {
+      const v = m.newTuple[relation.columns.findIndex((c) => c.name === name)];
+      return typeof v === 'string' ? v : null;
+    };
+    const row = { id: text('id'), type: text('type'), data: text('data') };
+    return this.options.incremental!.signal(row, this.position(txn, lsn, txn.index), lsn);
   }
 
   private changeRecords(
@@ -233,6 +254,7 @@ export class StreamingChanges {
     input: Omit<Parameters<typeof changeRecord>[0], 'op' | 'transaction'>,
   ): SourceRecord[] {
     if (this.options.skipped.has(op)) return [];
+    this.options.incremental?.streamed(input.model, input.after ?? input.before);
     const transaction = this.monitor === null ? null : this.monitor.event(input.model);
     const record = changeRecord({ ...input, op, transaction });
     return op === 'd' && this.options.tombstones ? [record, tombstone(record)] : [record];

@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import type { SourceRecord } from '../data/connect-record';
+import type { SqlPool } from '../jdbc/sql-client';
+import { capturedTables, quoteIdent, tableColumns, type TableRef } from './cdc-catalog';
+import {
+  changeRecord,
+  keyStruct,
+  modelFor,
+  rowStruct,
+  type EventPosition,
+  type ModelOptions,
+} from './change-records';
+import type { TableModel } from './envelope';
+import type { Lsn } from './lsn';
+import type { TableFilter } from './table-filter';
+
+export interface IncrementalSnapshotOptions {
+  readonly signalTable: TableRef;
+  readonly chunkSize: number;
+  readonly model: ModelOptions;
+  readonly filter: TableFilter;
+  readonly db: string;
+  readonly placeholder: string;
+  readonly clock: () => number;
+  readonly log: (message: string, fields?: Record<string, unknown>) => void;
+}
+
+/** A row inserted into the signal table, as the stream delivers it. */
+export interface SignalRow {
+  readonly id: string | null;
+  readonly type: string | null;
+  readonly data: string | null;
+}
+
+interface TableProgress {
+  readonly ref: TableRef;
+  model?: TableModel;
+  keyColumns?: readonly string[];
+  /** Primary key texts of the last row read; null before the first chunk. */
+  lastKey: readonly string[] | null;
+}
+
+const keyText = (key: Record<string, unknown> | null) =>
+  JSON.stringify(key, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+
+/**
+ * Debezium's incremental snapshot (the DBLog algorithm) driven by `execute-snapshot` rows in the
+ * signal table. Each chunk, ordered by primary key, is read between a `snapshot-window-open` and a
+ * `snapshot-window-close` row the connector writes into the signal table; while the stream is
+ * between those two markers, every streamed change of the table drops the buffered row with the
+ * same key (the streamed event is newer). At the close marker the remaining rows are emitted as
+ * `op=r` events with `source.snapshot=incremental`, so no row is emitted older than a change
+ * already streamed. Progress lives in memory: a restart drops an unfinished incremental snapshot.
+ */
+export class IncrementalSnapshot {
+  private readonly queue: TableProgress[] = [];
+  private readonly buffer = new Map<string, (string | null)[]>();
+  private windowId: string | null = null;
+  private windowOpen = false;
+  private chunkFull = false;
+  private pending: readonly string[] = [];
+
+  constructor(
+    private readonly pool: SqlPool,
+    private readonly options: IncrementalSnapshotOptions,
+  ) {}
+
+  isSignalTable(schema: string, table: string): boolean {
+    const s = this.options.signalTable;
+    return s.schema === schema && s.table === table;
+  }
+
+  get active(): boolean {
+    return this.queue.length > 0 || this.pending.length > 0;
+  }
+
+  /** A signal row seen in the stream; answers the chunk's records when it closes a window. */
+  signal(row: SignalRow, position: EventPosition, lsn: Lsn): SourceRecord[] {
+    if (row.type === 'execute-snapshot') this.execute(row);
+    else if (row.type === 'snapshot-window-open' && row.id === `${this.windowId}-open`)
+      this.windowOpen = true;
+    else if (row.type === 'snapshot-window-close' && row.id === `${this.windowId}-close`)
+      return this.closeWindow(position, lsn);
+    else if (row.type === 'stop-snapshot') this.stop();
+    return [];
+  }
+
+  /** A change streamed while a window may be open: the buffered row of that key is stale. */
+  streamed(model: TableModel, row: Record<string, unknown> | null): void {
+    const current = this.queue[0];
+    if (!this.windowOpen || row === null || current?.model === undefined) return;
+    if (current.ref.schema !== model.schema || current.ref.table !== model.table) return;
+    this.buffer.delete(keyText(keyStruct(current.model, row)));
+  }
+
+  /** Does the database side of the next step: resolves tables, or reads the next chunk. */
+  async step(): Promise<void> {
+    if (this.pending.length > 0) await this.resolve();
+    const current = this.queue[0];
+    if (current === undefined || this.windowId !== null) return;
+    if (current.model === undefined && !(await this.prepare(current))) {
+      this.queue.shift();
+      return;
+    }
+    const id = randomUUID();
+    await this.writeSignal(`${id}-open`, 'snapshot-window-open');
+    const rows = await this.readChunk(current);
+    this.buffer.clear();
+    for (const texts of rows)
+      this.buffer.set(
+        keyText(keyStruct(current.model!, rowStruct(current.model!, texts, ''))),
+        texts,
+      );
+    this.chunkFull = rows.length === this.options.chunkSize;
+    const last = rows[rows.length - 1];
+    if (last !== undefined) current.lastKey = this.keyTexts(current, last);
+    this.windowId = id;
+    this.windowOpen = false;
+    await this.writeSignal(`${id}-close`, 'snapshot-window-close');
+  }
+
+  private execute(row: SignalRow): void {
+    let data: { 'data-collections'?: unknown; type?: unknown };
+    try {
+      data = JSON.parse(row.data ?? '{}') as typeof data;
+    } catch {
+      this.options.log('execute-snapshot signal with invalid JSON data ignored', { id: row.id });
+      return;
+    }
+    const type = typeof data.type === 'string' ? data.type.toLowerCase() : 'incremental';
+    const collections = data['data-collections'];
+    if (type !== 'incremental' || !Array.isArray(collections) || collections.length === 0) {
+      this.options.log(
+        'execute-snapshot signal ignored: need an incremental type and data-collections',
+        {
+          id: row.id,
+        },
+      );
+      return;
+    }
+    this.pending = [...this.pending, ...collections.map(String)];
+  }
+
+  private stop(): void {
+    this.queue.length = 0;
+    this.pending = [];
+    this.buffer.clear();
+    this.windowId = null;
+    this.windowOpen = false;
+    this.options.log('incremental snapshot stopped by signal');
+  }
+
+  /** Matches the signal's data collections (regexes over schema.table) to captured tables. */
+  private async resolve(): Promise<void> {
+    const patterns = this.pending.map((p) => new RegExp(`^(?:${p})$`, 'i'));
+    this.pending = [];
+    const tables = await capturedTables(this.pool, this.options.filter);
+    for (const ref of tables) {
+      const id = `${ref.schema}.${ref.table}`;
+      const queued = this.queue.some(
+        (t) => t.ref.schema === ref.schema && t.ref.table === ref.table,
+      );
+      if (!queued && !this.isSignalTable(ref.schema, ref.table) && patterns.some((p) => p.test(id)))
+        this.queue.push({ ref, lastKey: null });
+    }
+    this.options.log('incremental snapshot queued', {
+      tables: this.queue.map((t) => `${t.ref.schema}.${t.ref.table}`),
+    });
+  }
+
+  private async prepare(progress: TableProgress): Promise<boolean> {
+    const { schema, table } = progress.ref;
+    const columns = await tableColumns(this.pool, progress.ref);
+    const keyColumns = columns.filter((c) => c.primaryKey).map((c) => c.name);
+    if (keyColumns.length === 0) {
+      this.options.log('incremental snapshot skips a table without a primary key', {
+        schema,
+        table,
+      });
+      return false;
+    }
+    progress.model = modelFor(this.options.model, schema, table, columns);
+    progress.keyColumns = keyColumns;
+    return true;
+  }
+
+  private keyTexts(progress: TableProgress, texts: readonly (string | null)[]): string[] {
+    const names = progress.model!.columns.map((c) => c.name);
+    return progress.keyColumns!.map((k) => texts[names.indexOf(k)] ?? '');
+  }
+
+  private async readChunk(progress: TableProgress): Promise<(string | null)[][]> {
+    const model = progress.model!;
+    // Qualified, so ORDER BY and WHERE see the typed columns, not the ::text output columns.
+    const col = (name: string) => `src.${quoteIdent(name)}`;
+    const keys = progress.keyColumns!.map(col).join(', ');
+    const after =
+      progress.lastKey === null
+        ? ''
+        : `WHERE (${keys}) > (${progress.lastKey.map((_k, i) => `$${i + 1}`).join(', ')})`;
+    const r = await this.pool.query(
+      `SELECT ${model.columns.map((c) => `${col(c.name)}::text`).join(', ')}
+         FROM ${quoteIdent(progress.ref.schema)}.${quoteIdent(progress.ref.table)} AS src ${after}
+        ORDER BY ${keys} LIMIT ${this.options.chunkSize}`,
+      progress.lastKey ?? [],
+    );
+    return r.rows.map((row) => r.fields.map((f) => row[f.name] as string | null));
+  }
+
+  private async writeSignal(id: string, type: string): Promise<void> {
+    const s = this.options.signalTable;
+    await this.pool.query(
+      `INSERT INTO ${quoteIdent(s.schema)}.${quoteIdent(s.table)} (id, type, data) VALUES ($1, $2, NULL)`,
+      [id, type],
+    );
+  }
+
+  private closeWindow(position: EventPosition, lsn: Lsn): SourceRecord[] {
+    const current = this.queue[0];
+    this.windowId = null;
+    this.windowOpen = false;
+    if (current?.model === undefined) return [];
+    const model = current.model;
+    const now = this.options.clock();
+    const records = [...this.buffer.values()].map((texts) =>
+      changeRecord({
+        op: 'r',
+        model,
+        before: null,
+        after: rowStruct(model, texts, this.options.placeholder),
+        source: {
+          serverName: this.options.model.prefix,
+          db: this.options.db,
+          commitTimeUs: BigInt(now) * 1000n,
+          snapshot: 'incremental',
+          lastCommitLsn: null,
+          lsn,
+          txId: null,
+        },
+        position,
+        nowMs: now,
+        transaction: null,
+      }),
+    );
+    this.buffer.clear();
+    if (!this.chunkFull) {
+      this.queue.shift();
+      this.options.log('incremental snapshot of a table completed', {
+        schema: model.schema,
+        table: model.table,
+      });
+    }
+    return records;
+  }
+}

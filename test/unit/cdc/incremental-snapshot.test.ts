@@ -1,0 +1,140 @@
+import type { SqlPool, SqlResult } from '../../../connectors/jdbc/sql-client';
+import { modelFor, modelOptions } from '../../../connectors/cdc/change-records';
+import { IncrementalSnapshot } from '../../../connectors/cdc/incremental-snapshot';
+import { tableFilter } from '../../../connectors/cdc/table-filter';
+
+const types = {
+  decimal: 'precise',
+  time: 'adaptive',
+  binary: 'bytes',
+  interval: 'numeric',
+} as const;
+const table = new Map<number, string>([1, 2, 3, 4, 5].map((id) => [id, `v${id}`]));
+
+/** Answers the snapshot's catalog, chunk and signal statements from `table`; records signals. */
+function fakePool(signals: { id: string; type: string }[]): SqlPool {
+  const result = (rows: Record<string, unknown>[], fields: string[] = []): SqlResult => ({
+    rows,
+    fields: fields.map((name) => ({ name, typeOid: 25, typeModifier: -1 })),
+    rowCount: rows.length,
+  });
+  return {
+    query(text: string, params: readonly unknown[] = []): Promise<SqlResult> {
+      if (text.includes('FROM pg_class'))
+        return Promise.resolve(result([{ schema: 's', table: 't' }]));
+      if (text.includes('FROM pg_attribute'))
+        return Promise.resolve(
+          result(
+            ['id', 'v'].map((name, i) => ({
+              name,
+              oid: i === 0 ? 23 : 25,
+              typmod: -1,
+              nullable: i !== 0,
+              pk: i === 0,
+              type_name: i === 0 ? 'int4' : 'text',
+              labels: null,
+              elem_oid: 0,
+              elem_name: null,
+              elem_labels: null,
+            })),
+          ),
+        );
+      if (text.startsWith('INSERT')) {
+        signals.push({ id: String(params[0]), type: String(params[1]) });
+        return Promise.resolve(result([]));
+      }
+      const limit = Number(/LIMIT (\d+)/.exec(text)![1]);
+      const after = params.length === 0 ? 0 : Number(params[0]);
+      const rows = [...table.keys()]
+        .sort((a, b) => a - b)
+        .filter((id) => id > after)
+        .slice(0, limit)
+        .map((id) => ({ id: String(id), v: table.get(id)! }));
+      return Promise.resolve(result(rows, ['id', 'v']));
+    },
+    session: () => Promise.reject(new Error('unused')),
+    end: () => Promise.resolve(),
+  };
+}
+
+const position = { partition: { server: 'srv' }, offset: { lsn_commit: 1 } };
+const model = modelFor(modelOptions('srv', types), 's', 't', [
+  { name: 'id', typeOid: 23, typeModifier: -1, nullable: false, primaryKey: true },
+  { name: 'v', typeOid: 25, typeModifier: -1, nullable: true, primaryKey: false },
+]);
+
+test('streamed changes inside the window drop the buffered rows of their keys', async () => {
+  const signals: { id: string; type: string }[] = [];
+  const snapshot = new IncrementalSnapshot(fakePool(signals), {
+    signalTable: { schema: 's', table: 'signals' },
+    chunkSize: 3,
+    model: modelOptions('srv', types),
+    filter: tableFilter({
+      schemaInclude: '',
+      schemaExclude: '',
+      tableInclude: '',
+      tableExclude: '',
+    }),
+    db: 'postgres',
+    placeholder: '__u',
+    clock: () => 0,
+    log: () => undefined,
+  });
+  const ids = (records: readonly { key: unknown }[]) =>
+    records.map((r) => (r.key as { id: number }).id);
+  const see = (type: string, id = 'x', data: string | null = null) =>
+    snapshot.signal({ id, type, data }, position, 10n);
+
+  see('execute-snapshot', 'adhoc', '{"data-collections": ["s\\\\.t"]}');
+  await snapshot.step();
+  expect(signals.map((s) => s.type)).toEqual(['snapshot-window-open', 'snapshot-window-close']);
+  // Before the open marker streams, changes predate the chunk read and do not touch the buffer.
+  snapshot.streamed(model, { id: 1, v: 'old change' });
+  expect(see('snapshot-window-open', signals[0]!.id)).toEqual([]);
+  snapshot.streamed(model, { id: 2, v: 'newer than the chunk' });
+  const first = see('snapshot-window-close', signals[1]!.id);
+  expect(ids(first)).toEqual([1, 3]);
+  expect((first[0]!.value as { source: { snapshot: string } }).source.snapshot).toBe('incremental');
+  expect((first[0]!.value as { op: string }).op).toBe('r');
+
+  await snapshot.step();
+  expect(see('snapshot-window-open', signals[2]!.id)).toEqual([]);
+  snapshot.streamed(model, { id: 5, v: 'deleted' });
+  expect(ids(see('snapshot-window-close', signals[3]!.id))).toEqual([4]);
+  expect(snapshot.active).toBe(false);
+});
+
+test('markers of other windows and unknown signals are ignored', async () => {
+  const signals: { id: string; type: string }[] = [];
+  const snapshot = new IncrementalSnapshot(fakePool(signals), {
+    signalTable: { schema: 's', table: 'signals' },
+    chunkSize: 10,
+    model: modelOptions('srv', types),
+    filter: tableFilter({
+      schemaInclude: '',
+      schemaExclude: '',
+      tableInclude: '',
+      tableExclude: '',
+    }),
+    db: 'postgres',
+    placeholder: '__u',
+    clock: () => 0,
+    log: () => undefined,
+  });
+  snapshot.signal(
+    { id: 'a', type: 'execute-snapshot', data: '{"data-collections": ["s.t"]}' },
+    position,
+    1n,
+  );
+  await snapshot.step();
+  expect(
+    snapshot.signal({ id: 'stale-close', type: 'snapshot-window-close', data: null }, position, 1n),
+  ).toEqual([]);
+  expect(snapshot.signal({ id: 'b', type: 'log', data: '{}' }, position, 1n)).toEqual([]);
+  const all = snapshot.signal(
+    { id: signals[1]!.id, type: 'snapshot-window-close', data: null },
+    position,
+    1n,
+  );
+  expect(all).toHaveLength(5);
+});
