@@ -1,6 +1,7 @@
 import {
   cdcProps,
   cdcScope,
+  http,
   payload,
   putConnector,
   startWorker,
@@ -176,4 +177,55 @@ test('provide.transaction.metadata emits BEGIN/END and numbers the events of a t
     { table: 'customers', id, total_order: 3, data_collection_order: 2 },
   ]);
   expect(BigInt(begin!.offset)).toBeLessThan(BigInt(end.offset));
+});
+
+test('config/validate reports invalid values of the new properties per key', async () => {
+  const r = await http(
+    runtime.url,
+    'PUT',
+    '/connector-plugins/io.debezium.connector.postgresql.PostgresConnector/config/validate',
+    cdcProps(scope, {
+      name: 'validate-only',
+      'message.key.columns': 'inventory.customers',
+      'column.include.list': 'public\\.t\\.(a',
+      'hstore.handling.mode': 'xml',
+      'signal.data.collection': 'signals',
+      'incremental.snapshot.chunk.size': '0',
+    }),
+  );
+  expect(r.status).toBe(200);
+  const body = r.body as {
+    error_count: number;
+    configs: { value: { name: string; errors: string[] } }[];
+  };
+  const errors = Object.fromEntries(
+    body.configs
+      .filter((c) => c.value.errors.length > 0)
+      .map((c) => [c.value.name, c.value.errors]),
+  );
+  expect(Object.keys(errors).sort()).toEqual([
+    'column.include.list',
+    'hstore.handling.mode',
+    'incremental.snapshot.chunk.size',
+    'message.key.columns',
+    'signal.data.collection',
+  ]);
+  expect(body.error_count).toBe(5);
+  expect(errors['message.key.columns']![0]).toContain(
+    'must have the form <schema>.<table>:<column>[,<column>...]',
+  );
+  expect(errors['hstore.handling.mode']).toEqual([
+    'Invalid value xml for configuration hstore.handling.mode: String must be one of: json, map',
+  ]);
+  const both = await http(
+    runtime.url,
+    'PUT',
+    '/connector-plugins/io.debezium.connector.postgresql.PostgresConnector/config/validate',
+    cdcProps(scope, {
+      name: 'validate-only',
+      'column.include.list': 'a.b.c',
+      'column.exclude.list': 'a.b.d',
+    }),
+  );
+  expect((both.body as { error_count: number }).error_count).toBe(2);
 });

@@ -1,4 +1,5 @@
-import type { SourceRecord } from '../../../connectors';
+import { avroType, connectToAvro, type SourceRecord } from '../../../connectors';
+import { fromAvroValue, toAvroValue } from '../../../connectors/converters/avro-values';
 import { modelOptions } from '../../../connectors/cdc/change-records';
 import type { PgOutputMessage } from '../../../connectors/cdc/pgoutput-decoder';
 import { StreamingChanges, type StreamPosition } from '../../../connectors/cdc/streaming-changes';
@@ -154,4 +155,15 @@ test('without provide.transaction.metadata no transaction records and a null blo
   const records = await run(changes(null, false));
   expect(records.map((r) => r.topic)).not.toContain('srv.transaction');
   expect((records[0]!.value as Record<string, unknown>)['transaction']).toBeNull();
+});
+
+test('BEGIN and END records encode with the Avro converter schema mapping', async () => {
+  const records = await run(changes());
+  for (const r of [records[0]!, records[records.length - 1]!]) {
+    const avro = connectToAvro(r.valueSchema!);
+    expect(avro).toMatchObject({ name: 'io.debezium.connector.common.TransactionMetadataValue' });
+    const type = avroType(avro);
+    const decoded: unknown = type.fromBuffer(type.toBuffer(toAvroValue(r.valueSchema!, r.value)));
+    expect(fromAvroValue(r.valueSchema!, decoded)).toEqual(r.value);
+  }
 });
