@@ -81,6 +81,8 @@ function deferUntilCheckpoint(backend: BytesStoreBackend, onClose: () => void): 
       return backend.close();
     },
   };
+  const check = backend.prepareCheck?.bind(backend);
+  if (check) wrapped.prepareCheck = () => check();
   const prepare = backend.prepareFlush?.bind(backend);
   if (prepare) {
     wrapped.prepareFlush = (checkpoint?: StoreCheckpoint) =>

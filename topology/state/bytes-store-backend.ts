@@ -42,6 +42,12 @@ export interface BytesStoreBackend {
    * `flush(checkpoint)` is equivalent to flushing the single part.
    */
   prepareFlush?(checkpoint?: StoreCheckpoint): FlushPart | null;
+  /**
+   * Optional: a part that writes nothing and only checks that the state this task read is still
+   * its own (epoch, checkpoint), or null when there is nothing to check. The commit runs it
+   * before outputs computed from that state become visible (see `TaskStores.flushCaches`).
+   */
+  prepareCheck?(): FlushPart | null;
   close(): Promise<void>;
 }
 
@@ -53,6 +59,22 @@ export interface FlushPart {
 /** Applies the parts of one task's stores all together or not at all. */
 export interface FlushUnit {
   flush(parts: readonly FlushPart[]): Promise<void>;
+}
+
+/**
+ * Checks, in one round trip per unit, that the backends' state is still theirs; rejects (with
+ * the backend's retriable error) when a newer owner fenced them or their keys vanished.
+ */
+export async function checkTogether(backends: readonly BytesStoreBackend[]): Promise<void> {
+  const units = new Map<FlushUnit, FlushPart[]>();
+  for (const backend of backends) {
+    const part = backend.prepareCheck?.();
+    if (!part) continue;
+    const parts = units.get(part.unit) ?? [];
+    parts.push(part);
+    units.set(part.unit, parts);
+  }
+  for (const [unit, parts] of units) await unit.flush(parts);
 }
 
 /** Flushes backends: those with a shared unit together, all or nothing; the rest one by one. */

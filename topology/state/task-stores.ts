@@ -1,6 +1,7 @@
 import type { Column, StoreSpec } from '../spec';
 import { BackendKeyValueStore, type KeyValueBytesStore } from './key-value-bytes-store';
 import {
+  checkTogether,
   flushTogether,
   type BytesStoreBackend,
   type BytesStoreBackendFactory,
@@ -133,12 +134,18 @@ export class TaskStores {
   }
 
   /**
-   * Commit phase 1: caches write down (changelog records appended, coalesced updates forwarded).
+   * Commit phase 1: caches write down (changelog records appended, coalesced updates forwarded),
+   * then one check that the state they were computed from is still this task's.
    * Stores opened earlier belong to upstream steps, so a flush that dirties a downstream cache
    * is followed by that cache's own flush.
    */
   async flushCaches(): Promise<void> {
     for (const store of this.open.values()) await store.cache.flush();
+    // The outputs and changelog records just written down were computed from reads of the
+    // backends. If Redis lost the state (or a newer owner took it) meanwhile, those reads saw
+    // nothing where state was, and the records must never become visible: fail the commit here,
+    // before they are produced or committed, and let the task restore and reprocess.
+    await checkTogether([...this.open.values()].map((s) => s.backend));
   }
 
   /**

@@ -125,12 +125,7 @@ export class RedisBackend implements BytesStoreBackend {
     }
     if (checkpoint)
       writes.push({ kind: 'hashSet', key: meta, entries: checkpointEntries(checkpoint) });
-    const epoch = this.epoch;
-    const check: RedisCheck = {
-      hash: meta,
-      ...(this.checkpointed ? { requireField: CHECKPOINT_FIELD } : {}),
-      ...(epoch !== undefined ? { epoch: { field: EPOCH_FIELD, value: epoch } } : {}),
-    };
+    const check = this.check();
     return {
       unit: redisFlushUnit(this.options.redis),
       writes,
@@ -145,6 +140,28 @@ export class RedisBackend implements BytesStoreBackend {
         }
       },
       refused: () => this.discard(),
+    };
+  }
+
+  prepareCheck(): RedisFlushPart | null {
+    const check = this.check();
+    if (check.requireField === undefined && check.epoch === undefined) return null;
+    return {
+      unit: redisFlushUnit(this.options.redis),
+      writes: [],
+      check,
+      storeName: this.options.storeName,
+      applied: () => undefined,
+      refused: () => this.discard(),
+    };
+  }
+
+  private check(): RedisCheck {
+    const epoch = this.epoch;
+    return {
+      hash: this.options.keys.meta,
+      ...(this.checkpointed ? { requireField: CHECKPOINT_FIELD } : {}),
+      ...(epoch !== undefined ? { epoch: { field: EPOCH_FIELD, value: epoch } } : {}),
     };
   }
 
