@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SourceRecord } from '../data/connect-record';
 import type { SqlPool } from '../jdbc/sql-client';
 import { capturedTables, quoteIdent, tableColumns, type TableRef } from './cdc-catalog';
+import { maximumKey, readChunk } from './chunk-query';
 import {
   changeRecord,
   keyStruct,
@@ -38,7 +39,16 @@ interface TableProgress {
   keyColumns?: readonly string[];
   /** Primary key texts of the last row read; null before the first chunk. */
   lastKey: readonly string[] | null;
+  /** Primary key texts of the last row emitted: where a restart resumes. */
+  emittedKey: readonly string[] | null;
+  /** The largest key when the table's snapshot started; later rows arrive by streaming. */
+  maximumKey: readonly string[] | null;
 }
+
+/** Offset keys of an unfinished incremental snapshot (Debezium's names, JSON-encoded values). */
+const OFFSET_COLLECTIONS = 'incremental_snapshot_collections';
+const OFFSET_PRIMARY_KEY = 'incremental_snapshot_primary_key';
+const OFFSET_MAXIMUM_KEY = 'incremental_snapshot_maximum_key';
 
 const keyText = (key: Record<string, unknown> | null) =>
   JSON.stringify(key, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
@@ -50,7 +60,9 @@ const keyText = (key: Record<string, unknown> | null) =>
  * between those two markers, every streamed change of the table drops the buffered row with the
  * same key (the streamed event is newer). At the close marker the remaining rows are emitted as
  * `op=r` events with `source.snapshot=incremental`, so no row is emitted older than a change
- * already streamed. Progress lives in memory: a restart drops an unfinished incremental snapshot.
+ * already streamed. While a snapshot runs, every record's offset carries its progress (tables
+ * left, last emitted key, maximum key), so a restarted task resumes after the last acknowledged
+ * chunk; the chunk in flight at a crash is read again (at least once).
  */
 export class IncrementalSnapshot {
   private readonly queue: TableProgress[] = [];
@@ -83,6 +95,36 @@ export class IncrementalSnapshot {
       return this.closeWindow(position, lsn);
     else if (row.type === 'stop-snapshot') this.stop();
     return [];
+  }
+
+  /** Progress fields for the offsets of records emitted now; empty when no snapshot runs. */
+  offsetFields(): Record<string, string> {
+    const current = this.queue[0];
+    if (current === undefined) return {};
+    return {
+      [OFFSET_COLLECTIONS]: JSON.stringify(this.queue.map((t) => `${t.ref.schema}.${t.ref.table}`)),
+      [OFFSET_PRIMARY_KEY]: JSON.stringify(current.emittedKey),
+      [OFFSET_MAXIMUM_KEY]: JSON.stringify(current.maximumKey),
+    };
+  }
+
+  /** Resumes the snapshot a stored offset describes. */
+  restore(offset: Readonly<Record<string, unknown>> | null): void {
+    const collections = offset?.[OFFSET_COLLECTIONS];
+    if (typeof collections !== 'string') return;
+    const parse = (v: unknown) =>
+      typeof v === 'string' ? (JSON.parse(v) as readonly string[] | null) : null;
+    const emittedKey = parse(offset?.[OFFSET_PRIMARY_KEY]);
+    (JSON.parse(collections) as string[]).forEach((name, i) => {
+      const [schema = '', table = ''] = name.split('.');
+      this.queue.push({
+        ref: { schema, table },
+        lastKey: i === 0 ? emittedKey : null,
+        emittedKey: i === 0 ? emittedKey : null,
+        maximumKey: i === 0 ? parse(offset?.[OFFSET_MAXIMUM_KEY]) : null,
+      });
+    });
+    this.options.log('incremental snapshot resumed', { tables: collections });
   }
 
   /** A change streamed while a window may be open: the buffered row of that key is stale. */
@@ -161,7 +203,7 @@ export class IncrementalSnapshot {
         (t) => t.ref.schema === ref.schema && t.ref.table === ref.table,
       );
       if (!queued && !this.isSignalTable(ref.schema, ref.table) && patterns.some((p) => p.test(id)))
-        this.queue.push({ ref, lastKey: null });
+        this.queue.push({ ref, lastKey: null, emittedKey: null, maximumKey: null });
     }
     this.options.log('incremental snapshot queued', {
       tables: this.queue.map((t) => `${t.ref.schema}.${t.ref.table}`),
@@ -181,6 +223,10 @@ export class IncrementalSnapshot {
     }
     progress.model = modelFor(this.options.model, schema, table, columns);
     progress.keyColumns = keyColumns;
+    if (progress.maximumKey === null) {
+      progress.maximumKey = await maximumKey(this.pool, progress.ref, keyColumns);
+      if (progress.maximumKey === null) return false;
+    }
     return true;
   }
 
@@ -189,22 +235,15 @@ export class IncrementalSnapshot {
     return progress.keyColumns!.map((k) => texts[names.indexOf(k)] ?? '');
   }
 
-  private async readChunk(progress: TableProgress): Promise<(string | null)[][]> {
-    const model = progress.model!;
-    // Qualified, so ORDER BY and WHERE see the typed columns, not the ::text output columns.
-    const col = (name: string) => `src.${quoteIdent(name)}`;
-    const keys = progress.keyColumns!.map(col).join(', ');
-    const after =
-      progress.lastKey === null
-        ? ''
-        : `WHERE (${keys}) > (${progress.lastKey.map((_k, i) => `$${i + 1}`).join(', ')})`;
-    const r = await this.pool.query(
-      `SELECT ${model.columns.map((c) => `${col(c.name)}::text`).join(', ')}
-         FROM ${quoteIdent(progress.ref.schema)}.${quoteIdent(progress.ref.table)} AS src ${after}
-        ORDER BY ${keys} LIMIT ${this.options.chunkSize}`,
-      progress.lastKey ?? [],
-    );
-    return r.rows.map((row) => r.fields.map((f) => row[f.name] as string | null));
+  private readChunk(progress: TableProgress): Promise<(string | null)[][]> {
+    return readChunk(this.pool, {
+      ref: progress.ref,
+      columns: progress.model!.columns.map((c) => c.name),
+      keyColumns: progress.keyColumns!,
+      lastKey: progress.lastKey,
+      maxKey: progress.maximumKey!,
+      size: this.options.chunkSize,
+    });
   }
 
   private async writeSignal(id: string, type: string): Promise<void> {
@@ -243,6 +282,7 @@ export class IncrementalSnapshot {
       }),
     );
     this.buffer.clear();
+    current.emittedKey = current.lastKey;
     if (!this.chunkFull) {
       this.queue.shift();
       this.options.log('incremental snapshot of a table completed', {
@@ -250,6 +290,11 @@ export class IncrementalSnapshot {
         table: model.table,
       });
     }
-    return records;
+    // The offsets say how far the snapshot got once these records are acknowledged.
+    const progress = this.offsetFields();
+    const offset = Object.fromEntries(
+      Object.entries(position.offset).filter(([k]) => !k.startsWith('incremental_snapshot_')),
+    );
+    return records.map((r) => ({ ...r, sourceOffset: { ...offset, ...progress } }));
   }
 }

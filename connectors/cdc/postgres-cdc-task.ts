@@ -82,6 +82,7 @@ export class PostgresCdcTask implements SourceTask {
         clock: this.clock,
         log: (message, fields) => context.logger.info(fields ?? {}, message),
       });
+    this.incremental?.restore(stored);
     this.stream = new WalStream({
       connect: this.deps.replication,
       params: s.replication,

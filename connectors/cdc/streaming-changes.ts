@@ -168,6 +168,7 @@ export class StreamingChanges {
         txId: txn.xid,
         ts_usec: Number(txn.commitTimeUs),
         event_idx: index,
+        ...this.options.incremental?.offsetFields(),
       },
     };
   }

@@ -43,11 +43,14 @@ function fakePool(signals: { id: string; type: string }[]): SqlPool {
         signals.push({ id: String(params[0]), type: String(params[1]) });
         return Promise.resolve(result([]));
       }
+      const ids = [...table.keys()].sort((a, b) => a - b);
+      if (text.includes('DESC'))
+        return Promise.resolve(result([{ id: String(ids[ids.length - 1]) }], ['id']));
       const limit = Number(/LIMIT (\d+)/.exec(text)![1]);
-      const after = params.length === 0 ? 0 : Number(params[0]);
-      const rows = [...table.keys()]
-        .sort((a, b) => a - b)
-        .filter((id) => id > after)
+      const after = text.includes(') > (') ? Number(params[0]) : 0;
+      const upTo = Number(params[params.length - 1]);
+      const rows = ids
+        .filter((id) => id > after && id <= upTo)
         .slice(0, limit)
         .map((id) => ({ id: String(id), v: table.get(id)! }));
       return Promise.resolve(result(rows, ['id', 'v']));
@@ -137,4 +140,60 @@ test('markers of other windows and unknown signals are ignored', async () => {
     1n,
   );
   expect(all).toHaveLength(5);
+});
+
+test('offsets carry the progress and a restored snapshot resumes after the last emitted chunk', async () => {
+  const signals: { id: string; type: string }[] = [];
+  const options = {
+    signalTable: { schema: 's', table: 'signals' },
+    chunkSize: 3,
+    model: modelOptions('srv', types),
+    filter: tableFilter({
+      schemaInclude: '',
+      schemaExclude: '',
+      tableInclude: '',
+      tableExclude: '',
+    }),
+    db: 'postgres',
+    placeholder: '__u',
+    clock: () => 0,
+    log: () => undefined,
+  };
+  const first = new IncrementalSnapshot(fakePool(signals), options);
+  first.signal(
+    { id: 'a', type: 'execute-snapshot', data: '{"data-collections": ["s.t"]}' },
+    position,
+    1n,
+  );
+  await first.step();
+  const chunk = first.signal(
+    { id: signals[1]!.id, type: 'snapshot-window-close', data: null },
+    position,
+    1n,
+  );
+  const offset = chunk[chunk.length - 1]!.sourceOffset;
+  expect(offset).toEqual({
+    lsn_commit: 1,
+    incremental_snapshot_collections: '["s.t"]',
+    incremental_snapshot_primary_key: '["3"]',
+    incremental_snapshot_maximum_key: '["5"]',
+  });
+  // Rows committed after the snapshot started arrive by streaming, not by the snapshot.
+  table.set(6, 'v6');
+  try {
+    const resumed = new IncrementalSnapshot(fakePool(signals), options);
+    resumed.restore(offset);
+    expect(resumed.active).toBe(true);
+    await resumed.step();
+    const rest = resumed.signal(
+      { id: signals[3]!.id, type: 'snapshot-window-close', data: null },
+      position,
+      2n,
+    );
+    expect(rest.map((r) => (r.key as { id: number }).id)).toEqual([4, 5]);
+    expect(resumed.active).toBe(false);
+    expect(rest[0]!.sourceOffset).toEqual({ lsn_commit: 1 });
+  } finally {
+    table.delete(6);
+  }
 });
