@@ -1,4 +1,4 @@
-import { changelogTopicName, type StoreSpec } from '../spec';
+import { changelogTopicName, subTopologies, type StoreSpec, type TopologySpec } from '../spec';
 import type { KeyValueStore } from './key-value-store';
 
 /** Small numeric state a processor keeps across restarts (stream time, last emitted close). */
@@ -44,4 +44,15 @@ export function processorStateStoreSpec(applicationId: string, taskId: string): 
   const subTopology = taskId.slice(0, taskId.lastIndexOf('_'));
   const name = `${PROCESSOR_STATE_STORE}-${subTopology}`;
   return { name, kind: 'keyValue', changelogTopic: changelogTopicName(applicationId, name) };
+}
+
+/**
+ * Changelog topics the runtime adds to a query beyond its planned internal topics (one
+ * processor-state changelog per sub-topology that keeps clocks; listing every sub-topology is
+ * harmless to a delete): what dropping the query must delete too.
+ */
+export function runtimeChangelogTopics(spec: TopologySpec): string[] {
+  return subTopologies(spec).map(
+    (sub) => processorStateStoreSpec(spec.applicationId, `${sub.index}_0`).changelogTopic ?? '',
+  );
 }

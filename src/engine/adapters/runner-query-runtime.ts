@@ -1,6 +1,7 @@
 import {
   type BytesStoreBackendFactory,
   type KafkaClientPort,
+  runtimeChangelogTopics,
   type SerdeFactory,
   startQuery,
   type TopologySpec,
@@ -107,7 +108,7 @@ export class RunnerQueryRuntime implements QueryRuntimePort {
   async cleanUp(spec: TopologySpec): Promise<void> {
     const admin = this.o.kafka.admin();
     await admin.deleteGroup(spec.applicationId).catch((e: unknown) => this.warn(spec, 'group', e));
-    const internal = spec.internalTopics.map((t) => t.name);
+    const internal = [...spec.internalTopics.map((t) => t.name), ...runtimeChangelogTopics(spec)];
     if (internal.length > 0) await admin.deleteTopics(internal).catch((e: unknown) => this.warn(spec, 'internal topics', e));
     await this.o.deleteState(spec.applicationId).catch((e: unknown) => this.warn(spec, 'state', e));
   }
