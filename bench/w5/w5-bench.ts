@@ -7,7 +7,6 @@
  * raw pgoutput -> kafkajs -> pg loop measured in the same run; its records are the bare row as
  * JSON (~55 bytes), Brook's the Debezium envelope with its schema (~2.9 KB).
  *
- *
  * Two phases on Brook: a burst (`--events` rows as fast as Postgres takes them, transactions of
  * `--batch`) gives the peak rate `eventsPerSec` and the burst's freshness `p50Ms`/`p99Ms` (mostly
  * queueing behind the burst); then a paced phase at half that peak (`--paced-seconds` long,
@@ -79,6 +78,9 @@ async function deleteTopics(prefixes: readonly string[], groups: readonly string
 
 interface BrookRun {
   readonly eventsPerSec: number;
+  /** This process's CPU (worker, writer, polling) per event over the burst, and its share of one core. */
+  readonly cpuUsPerEvent: number;
+  readonly cpuShare: number;
   readonly latencies: number[];
   readonly halfPeak: { readonly ratePerSec: number; readonly events: number; latencies: number[] };
 }
@@ -149,8 +151,12 @@ async function runBrook(): Promise<BrookRun> {
       'transforms.unwrap.type': 'io.debezium.transforms.ExtractNewRecordState',
     });
     await waitForSlot(db, 'brook_w5_slot');
+    const cpuBefore = process.cpuUsage();
+    const wallBefore = performance.now();
     await writeOrders(db, schema, events, batch);
     await waitForRows(db, schema, events, 120_000);
+    const cpu = process.cpuUsage(cpuBefore);
+    const wallMs = performance.now() - wallBefore;
     const l = await landed(db, schema, 1, events);
     const eventsPerSec = (l.count * 1000) / Math.max(1, l.lastLanded - l.firstCommitted);
     const ratePerSec = eventsPerSec / 2;
@@ -160,6 +166,8 @@ async function runBrook(): Promise<BrookRun> {
     const paced = await landed(db, schema, events + 1);
     return {
       eventsPerSec,
+      cpuUsPerEvent: (cpu.user + cpu.system) / events,
+      cpuShare: (cpu.user + cpu.system) / 1000 / wallMs,
       latencies: l.latencies,
       halfPeak: { ratePerSec, events: pacedEvents, latencies: paced.latencies },
     };
@@ -224,6 +232,8 @@ async function main(): Promise<void> {
     halfPeakEvents: brook.halfPeak.events,
     halfPeakP50Ms: percentile(brook.halfPeak.latencies, 50),
     halfPeakP99Ms: percentile(brook.halfPeak.latencies, 99),
+    cpuUsPerEvent: Math.round(brook.cpuUsPerEvent),
+    cpuShareOfCore: Number(brook.cpuShare.toFixed(2)),
     peakRssMb: Math.round(peakRss / 1024 / 1024),
   };
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -25,15 +25,19 @@ const JSON_TOKENS = /"(?:[^"\\]|\\.)*"|(?<![\w.+-])-?\d{16,}(?![\w.])/g;
 /** Placeholder for a bigint beyond 2^53 in native JSON.stringify output; swapped for its digits. */
 const BIGINT_MARK = `__brook_bigint_${Math.random().toString(36).slice(2)}_`;
 const BIGINT_MARKS = new RegExp(`"${BIGINT_MARK}(-?\\d+)"`, 'g');
-const renderedSchemas = new WeakMap<ConnectSchema, string>();
+/** Per schema object, the record's bytes up to its payload: `{"schema":...,"payload":`. */
+const envelopeHeads = new WeakMap<ConnectSchema, Buffer>();
+const NULL_SCHEMA_HEAD = Buffer.from('{"schema":null,"payload":');
+const ENVELOPE_TAIL = Buffer.from('}');
 
-function renderedSchema(schema: ConnectSchema): string {
-  let rendered = renderedSchemas.get(schema);
-  if (rendered === undefined) {
-    rendered = stringify(connectToJsonSchema(schema)) ?? 'null';
-    renderedSchemas.set(schema, rendered);
+function envelopeHead(schema: ConnectSchema | null): Buffer {
+  if (schema === null) return NULL_SCHEMA_HEAD;
+  let head = envelopeHeads.get(schema);
+  if (head === undefined) {
+    head = Buffer.from(`{"schema":${stringify(connectToJsonSchema(schema)) ?? 'null'},"payload":`);
+    envelopeHeads.set(schema, head);
   }
-  return rendered;
+  return head;
 }
 
 function exactInteger(value: bigint): number | string {
@@ -66,6 +70,30 @@ function parseExact(json: string): { value: unknown; quoted: boolean } {
   if (!LONG_INTEGER.test(json)) return { value: JSON.parse(json) as unknown, quoted: false };
   const safe = json.replace(JSON_TOKENS, (token) => (token.startsWith('"') ? token : `"${token}"`));
   return { value: JSON.parse(safe) as unknown, quoted: true };
+}
+
+/** `out[name] = value`, also for a field named `__proto__` (an own property, as JSON has it). */
+function setField(out: Record<string, unknown>, name: string, value: unknown): void {
+  if (name === '__proto__')
+    Object.defineProperty(out, name, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  else out[name] = value;
+}
+
+const fieldKeys = new Map<string, string>();
+
+/** `"name":`, escaped once per field name. */
+function fieldKey(name: string): string {
+  let key = fieldKeys.get(name);
+  if (key === undefined) {
+    key = `${JSON.stringify(name)}:`;
+    if (fieldKeys.size < 10_000) fieldKeys.set(name, key);
+  }
+  return key;
 }
 
 /** `pattern` occurs in `bytes` at `at`. */
@@ -104,12 +132,12 @@ export class JsonConverter implements Converter {
     if (value === null && (schema === null || schema.optional) && !this.schemasEnabled)
       return Promise.resolve(null);
     if (value === null && schema === null) return Promise.resolve(null);
-    const payload = stringifyMarked(
-      schema === null ? plainJson(value) : this.encode(schema, value),
-    );
+    const payload =
+      schema === null ? stringifyMarked(plainJson(value)) : this.serialize(schema, value);
     if (!this.schemasEnabled) return Promise.resolve(Buffer.from(payload));
-    const rendered = schema === null ? 'null' : renderedSchema(schema);
-    return Promise.resolve(Buffer.from(`{"schema":${rendered},"payload":${payload}}`));
+    return Promise.resolve(
+      Buffer.concat([envelopeHead(schema), Buffer.from(payload), ENVELOPE_TAIL]),
+    );
   }
 
   toConnectData(topic: string, bytes: Buffer | null): Promise<SchemaAndValue> {
@@ -205,6 +233,26 @@ export class JsonConverter implements Converter {
     this.known.push({ text, schema });
   }
 
+  /**
+   * The JSON text of `encode(schema, value)`, written straight from the schema: structs (the
+   * bulk of a change event) are concatenated field by field without building the encoded tree.
+   */
+  private serialize(schema: ConnectSchema, value: unknown): string {
+    if (value === null || value === undefined) return 'null';
+    if (typeof value === 'bigint') return value.toString();
+    if (schema.type === 'STRUCT' && schema.name !== LOGICAL.decimal) {
+      const input = value as Record<string, unknown>;
+      let out = '{';
+      const fields = schema.fields ?? [];
+      for (let i = 0; i < fields.length; i++) {
+        const f = fields[i]!;
+        out += `${i === 0 ? '' : ','}${fieldKey(f.name)}${this.serialize(f.schema, input[f.name])}`;
+      }
+      return `${out}}`;
+    }
+    return stringifyMarked(this.encode(schema, value));
+  }
+
   private encode(schema: ConnectSchema, value: unknown): unknown {
     if (value === null || value === undefined) return null;
     if (typeof value === 'bigint') return exactInteger(value);
@@ -219,9 +267,10 @@ export class JsonConverter implements Converter {
         return Buffer.isBuffer(value) ? value.toString('base64') : value;
       case 'STRUCT': {
         const input = value as Record<string, unknown>;
-        return Object.fromEntries(
-          (schema.fields ?? []).map((f) => [f.name, this.encode(f.schema, input[f.name])]),
-        );
+        const out: Record<string, unknown> = {};
+        for (const f of schema.fields ?? [])
+          setField(out, f.name, this.encode(f.schema, input[f.name]));
+        return out;
       }
       case 'ARRAY':
         return (value as readonly unknown[]).map((v) => this.encode(schema.valueSchema!, v));
@@ -254,9 +303,10 @@ export class JsonConverter implements Converter {
         return Buffer.from(text(value), 'base64');
       case 'STRUCT': {
         const input = value as Record<string, unknown>;
-        return Object.fromEntries(
-          (schema.fields ?? []).map((f) => [f.name, this.decode(f.schema, input[f.name], quoted)]),
-        );
+        const out: Record<string, unknown> = {};
+        for (const f of schema.fields ?? [])
+          setField(out, f.name, this.decode(f.schema, input[f.name], quoted));
+        return out;
       }
       case 'ARRAY':
         return (value as readonly unknown[]).map((v) =>

@@ -1,6 +1,6 @@
 import type { SinkRecord } from '../data/connect-record';
 import { RetriableError, stackTrace } from '../errors';
-import type { ErrorPolicy } from '../plugins/error-policy';
+import type { ErrorPolicy, ErrorStage, FailedRecord } from '../plugins/error-policy';
 import {
   topicPartitionKey,
   type SinkTask,
@@ -8,7 +8,7 @@ import {
 } from '../plugins/sink-connector';
 import type { Props } from '../plugins/source-connector';
 import type { ConsumerBatch, ConsumerPort, LogRecord } from './kafka-port';
-import { applyTransforms, recordPipeline, type RecordPipeline } from './record-pipeline';
+import { applyTransforms, recordPipeline, runStage, type RecordPipeline } from './record-pipeline';
 import { WorkerTask, type TaskDeps } from './worker-task';
 
 const RETRY_BACKOFF_MS = 1000;
@@ -213,9 +213,10 @@ export class WorkerSinkTask extends WorkerTask {
   private async convert(r: LogRecord): Promise<SinkRecord | null> {
     const pipeline = this.pipeline!;
     const policy = this.policy!;
-    const base = {
+    const failed = (stage: ErrorStage, record?: SinkRecord) => (): FailedRecord => ({
       connector: this.connector,
       taskId: this.id,
+      stage,
       origin: {
         topic: r.topic,
         partition: r.partition,
@@ -223,15 +224,18 @@ export class WorkerSinkTask extends WorkerTask {
         key: r.key,
         value: r.value,
       },
-    };
-    const key = await policy.execute({ ...base, stage: 'KEY_CONVERTER' }, () =>
+      ...(record === undefined ? {} : { record }),
+    });
+    const key = await runStage(policy, failed('KEY_CONVERTER'), () =>
       pipeline.key.toConnectData(r.topic, r.key),
     );
     if (key === undefined) return null;
-    const value = await policy.execute({ ...base, stage: 'VALUE_CONVERTER' }, () =>
+    const value = await runStage(policy, failed('VALUE_CONVERTER'), () =>
       pipeline.value.toConnectData(r.topic, r.value),
     );
     if (value === undefined) return null;
+    const headers: { key: string; value: Buffer | string | null }[] = [];
+    for (const k in r.headers) headers.push({ key: k, value: r.headers[k] ?? null });
     const record: SinkRecord = {
       topic: r.topic,
       kafkaPartition: r.partition,
@@ -242,9 +246,9 @@ export class WorkerSinkTask extends WorkerTask {
       value: value.value,
       timestamp: r.timestamp,
       timestampType: 'CreateTime',
-      headers: Object.entries(r.headers).map(([k, v]) => ({ key: k, value: v ?? null })),
+      headers,
     };
-    const transformed = await policy.execute({ ...base, stage: 'TRANSFORMATION', record }, () =>
+    const transformed = await runStage(policy, failed('TRANSFORMATION', record), () =>
       Promise.resolve(applyTransforms(pipeline.transforms, record)),
     );
     return transformed ?? null;

@@ -1,9 +1,9 @@
 import type { RecordMetadata, SourceRecord } from '../data/connect-record';
 import { RetriableError, stackTrace } from '../errors';
-import type { ErrorPolicy } from '../plugins/error-policy';
+import type { ErrorPolicy, ErrorStage, FailedRecord } from '../plugins/error-policy';
 import type { Props, SourceOffset, SourcePartition, SourceTask } from '../plugins/source-connector';
 import type { ProducedRecord, ProducerPort } from './kafka-port';
-import { applyTransforms, recordPipeline, type RecordPipeline } from './record-pipeline';
+import { applyTransforms, recordPipeline, runStage, type RecordPipeline } from './record-pipeline';
 import { offsetKey } from './state-store';
 import { WorkerTask, type TaskDeps } from './worker-task';
 
@@ -114,16 +114,13 @@ export class WorkerSourceTask extends WorkerTask {
     metadata: readonly RecordMetadata[],
     offsets: { partition: SourcePartition; offset: SourceOffset }[] | null,
   ): Promise<void> {
+    const topics = new Set<string>();
+    for (const m of metadata) topics.add(m.topic);
+    for (const topic of topics)
+      await this.deps.store.addActiveTopic(this.connector, this.id, topic, this.deps.clock());
     let i = 0;
     for (const p of produced) {
       const meta: RecordMetadata | null = p.out === null ? null : (metadata[i++] ?? null);
-      if (meta !== null)
-        await this.deps.store.addActiveTopic(
-          this.connector,
-          this.id,
-          meta.topic,
-          this.deps.clock(),
-        );
       await this.task.commitRecord?.(p.record, meta);
     }
     if (offsets !== null) await this.deps.store.writeOffsets(this.connector, offsets);
@@ -145,16 +142,21 @@ export class WorkerSourceTask extends WorkerTask {
   private async convert(record: SourceRecord): Promise<ProducedRecord | null> {
     const pipeline = this.pipeline!;
     const policy = this.policy!;
-    const base = { connector: this.connector, taskId: this.id, record };
-    const transformed = await policy.execute({ ...base, stage: 'TRANSFORMATION' }, () =>
+    const failed = (stage: ErrorStage) => (): FailedRecord => ({
+      connector: this.connector,
+      taskId: this.id,
+      record,
+      stage,
+    });
+    const transformed = await runStage(policy, failed('TRANSFORMATION'), () =>
       Promise.resolve(applyTransforms(pipeline.transforms, record)),
     );
     if (transformed === undefined || transformed === null) return null;
-    const key = await policy.execute({ ...base, stage: 'KEY_CONVERTER' }, () =>
+    const key = await runStage(policy, failed('KEY_CONVERTER'), () =>
       pipeline.key.fromConnectData(transformed.topic, transformed.keySchema, transformed.key),
     );
     if (key === undefined) return null;
-    const value = await policy.execute({ ...base, stage: 'VALUE_CONVERTER' }, () =>
+    const value = await runStage(policy, failed('VALUE_CONVERTER'), () =>
       pipeline.value.fromConnectData(transformed.topic, transformed.valueSchema, transformed.value),
     );
     if (value === undefined) return null;

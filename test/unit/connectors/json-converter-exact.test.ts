@@ -65,4 +65,40 @@ describe('JsonConverter exact numbers and repeated schemas', () => {
     const broken = Buffer.from(`${a.toString('utf8').slice(0, -1)},}`);
     await expect(c.toConnectData('t', broken)).rejects.toThrow('not valid JSON');
   });
+
+  it('writes nested structs, arrays, maps and bytes as the schema-less encoding would', async () => {
+    const inner = structSchema('t.Inner', [
+      { name: 'name', schema: connectSchema('STRING') },
+      { name: 'tags', schema: { ...connectSchema('ARRAY'), valueSchema: connectSchema('STRING') } },
+    ]);
+    const outer = structSchema('t.Outer', [
+      { name: 'before', schema: { ...inner, optional: true } },
+      { name: 'after', schema: inner },
+      { name: 'raw', schema: connectSchema('BYTES') },
+      {
+        name: 'attrs',
+        schema: {
+          ...connectSchema('MAP'),
+          keySchema: connectSchema('STRING'),
+          valueSchema: connectSchema('INT32'),
+        },
+      },
+      { name: 'flag', schema: connectSchema('BOOLEAN') },
+    ]);
+    const c = converter();
+    const bytes = (await c.fromConnectData('t', outer, {
+      before: null,
+      after: { name: 'a "quoted" \u00e9 name', tags: ['x', 'y'] },
+      raw: Buffer.from([1, 2, 3]),
+      attrs: new Map([['k', 7]]),
+      flag: true,
+    }))!;
+    expect((JSON.parse(bytes.toString('utf8')) as { payload: unknown }).payload).toEqual({
+      before: null,
+      after: { name: 'a "quoted" \u00e9 name', tags: ['x', 'y'] },
+      raw: Buffer.from([1, 2, 3]).toString('base64'),
+      attrs: { k: 7 },
+      flag: true,
+    });
+  });
 });
