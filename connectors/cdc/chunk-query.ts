@@ -10,15 +10,20 @@ const from = (ref: TableRef) => `${quoteIdent(ref.schema)}.${quoteIdent(ref.tabl
 const placeholders = (first: number, n: number) =>
   Array.from({ length: n }, (_v, i) => `$${first + i + 1}`).join(', ');
 
-/** The largest primary key of the table, or null when it is empty. */
+/** `additional-conditions` filters are SQL written by whoever may insert into the signal table. */
+const where = (condition: string | null) => (condition === null ? '' : `(${condition}) AND `);
+
+/** The largest primary key of the rows the snapshot reads, or null when there are none. */
 export async function maximumKey(
   pool: SqlPool,
   ref: TableRef,
   keyColumns: readonly string[],
+  condition: string | null,
 ): Promise<KeyTexts | null> {
   const keys = keyColumns.map(col);
   const r = await pool.query(
     `SELECT ${keys.map((k) => `${k}::text`).join(', ')} FROM ${from(ref)}
+      WHERE ${where(condition)}true
       ORDER BY ${keys.map((k) => `${k} DESC`).join(', ')} LIMIT 1`,
   );
   const row = r.rows[0];
@@ -35,6 +40,7 @@ export async function readChunk(
     readonly lastKey: KeyTexts | null;
     readonly maxKey: KeyTexts;
     readonly size: number;
+    readonly condition: string | null;
   },
 ): Promise<(string | null)[][]> {
   const keys = chunk.keyColumns.map(col).join(', ');
@@ -43,7 +49,7 @@ export async function readChunk(
   const after = chunk.lastKey === null ? '' : `(${keys}) > (${placeholders(0, n)}) AND `;
   const r = await pool.query(
     `SELECT ${chunk.columns.map((c) => `${col(c)}::text`).join(', ')} FROM ${from(chunk.ref)}
-      WHERE ${after}(${keys}) <= (${placeholders(params.length - n, n)})
+      WHERE ${where(chunk.condition)}${after}(${keys}) <= (${placeholders(params.length - n, n)})
       ORDER BY ${keys} LIMIT ${chunk.size}`,
     params,
   );

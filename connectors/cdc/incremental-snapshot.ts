@@ -4,6 +4,11 @@ import type { SqlPool } from '../jdbc/sql-client';
 import { capturedTables, quoteIdent, tableColumns, type TableRef } from './cdc-catalog';
 import { maximumKey, readChunk } from './chunk-query';
 import {
+  progressFromOffset,
+  progressOffset,
+  withoutProgress,
+} from './incremental-snapshot-offsets';
+import {
   changeRecord,
   keyStruct,
   modelFor,
@@ -13,6 +18,7 @@ import {
 } from './change-records';
 import type { TableModel } from './envelope';
 import type { Lsn } from './lsn';
+import { parseExecuteSnapshot, type SnapshotRequest } from './snapshot-signal';
 import type { TableFilter } from './table-filter';
 
 export interface IncrementalSnapshotOptions {
@@ -35,6 +41,8 @@ export interface SignalRow {
 
 interface TableProgress {
   readonly ref: TableRef;
+  /** The signal's `additional-conditions` filter for this table (SQL), if any. */
+  readonly condition: string | null;
   model?: TableModel;
   keyColumns?: readonly string[];
   /** Primary key texts of the last row read; null before the first chunk. */
@@ -44,11 +52,6 @@ interface TableProgress {
   /** The largest key when the table's snapshot started; later rows arrive by streaming. */
   maximumKey: readonly string[] | null;
 }
-
-/** Offset keys of an unfinished incremental snapshot (Debezium's names, JSON-encoded values). */
-const OFFSET_COLLECTIONS = 'incremental_snapshot_collections';
-const OFFSET_PRIMARY_KEY = 'incremental_snapshot_primary_key';
-const OFFSET_MAXIMUM_KEY = 'incremental_snapshot_maximum_key';
 
 const keyText = (key: Record<string, unknown> | null) =>
   JSON.stringify(key, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
@@ -70,7 +73,7 @@ export class IncrementalSnapshot {
   private windowId: string | null = null;
   private windowOpen = false;
   private chunkFull = false;
-  private pending: readonly string[] = [];
+  private pending: readonly SnapshotRequest[] = [];
 
   constructor(
     private readonly pool: SqlPool,
@@ -100,31 +103,30 @@ export class IncrementalSnapshot {
   /** Progress fields for the offsets of records emitted now; empty when no snapshot runs. */
   offsetFields(): Record<string, string> {
     const current = this.queue[0];
-    if (current === undefined) return {};
-    return {
-      [OFFSET_COLLECTIONS]: JSON.stringify(this.queue.map((t) => `${t.ref.schema}.${t.ref.table}`)),
-      [OFFSET_PRIMARY_KEY]: JSON.stringify(current.emittedKey),
-      [OFFSET_MAXIMUM_KEY]: JSON.stringify(current.maximumKey),
-    };
+    return progressOffset({
+      tables: this.queue,
+      emittedKey: current?.emittedKey ?? null,
+      maximumKey: current?.maximumKey ?? null,
+    });
   }
 
   /** Resumes the snapshot a stored offset describes. */
   restore(offset: Readonly<Record<string, unknown>> | null): void {
-    const collections = offset?.[OFFSET_COLLECTIONS];
-    if (typeof collections !== 'string') return;
-    const parse = (v: unknown) =>
-      typeof v === 'string' ? (JSON.parse(v) as readonly string[] | null) : null;
-    const emittedKey = parse(offset?.[OFFSET_PRIMARY_KEY]);
-    (JSON.parse(collections) as string[]).forEach((name, i) => {
-      const [schema = '', table = ''] = name.split('.');
+    const progress = progressFromOffset(offset);
+    if (progress === null) return;
+    progress.tables.forEach(({ ref, condition }, i) => {
+      const first = i === 0;
       this.queue.push({
-        ref: { schema, table },
-        lastKey: i === 0 ? emittedKey : null,
-        emittedKey: i === 0 ? emittedKey : null,
-        maximumKey: i === 0 ? parse(offset?.[OFFSET_MAXIMUM_KEY]) : null,
+        ref,
+        condition,
+        lastKey: first ? progress.emittedKey : null,
+        emittedKey: first ? progress.emittedKey : null,
+        maximumKey: first ? progress.maximumKey : null,
       });
     });
-    this.options.log('incremental snapshot resumed', { tables: collections });
+    this.options.log('incremental snapshot resumed', {
+      tables: progress.tables.map((t) => `${t.ref.schema}.${t.ref.table}`),
+    });
   }
 
   /** A change streamed while a window may be open: the buffered row of that key is stale. */
@@ -162,25 +164,12 @@ export class IncrementalSnapshot {
   }
 
   private execute(row: SignalRow): void {
-    let data: { 'data-collections'?: unknown; type?: unknown };
-    try {
-      data = JSON.parse(row.data ?? '{}') as typeof data;
-    } catch {
-      this.options.log('execute-snapshot signal with invalid JSON data ignored', { id: row.id });
+    const requests = parseExecuteSnapshot(row.data);
+    if (typeof requests === 'string') {
+      this.options.log(`execute-snapshot signal ignored: ${requests}`, { id: row.id });
       return;
     }
-    const type = typeof data.type === 'string' ? data.type.toLowerCase() : 'incremental';
-    const collections = data['data-collections'];
-    if (type !== 'incremental' || !Array.isArray(collections) || collections.length === 0) {
-      this.options.log(
-        'execute-snapshot signal ignored: need an incremental type and data-collections',
-        {
-          id: row.id,
-        },
-      );
-      return;
-    }
-    this.pending = [...this.pending, ...collections.map(String)];
+    this.pending = [...this.pending, ...requests];
   }
 
   private stop(): void {
@@ -194,17 +183,18 @@ export class IncrementalSnapshot {
 
   /** Matches the signal's data collections (regexes over schema.table) to captured tables. */
   private async resolve(): Promise<void> {
-    const patterns = this.pending.map((p) => new RegExp(`^(?:${p})$`, 'i'));
+    const pending = this.pending;
     this.pending = [];
+    const matches = (pattern: string, id: string) => new RegExp(`^(?:${pattern})$`, 'i').test(id);
     const tables = await capturedTables(this.pool, this.options.filter);
-    for (const ref of tables) {
-      const id = `${ref.schema}.${ref.table}`;
-      const queued = this.queue.some(
-        (t) => t.ref.schema === ref.schema && t.ref.table === ref.table,
-      );
-      if (!queued && !this.isSignalTable(ref.schema, ref.table) && patterns.some((p) => p.test(id)))
-        this.queue.push({ ref, lastKey: null, emittedKey: null, maximumKey: null });
-    }
+    // Each signal queues its tables again, even ones a running snapshot already holds.
+    for (const request of pending)
+      for (const ref of tables) {
+        const id = `${ref.schema}.${ref.table}`;
+        if (!matches(request.pattern, id) || this.isSignalTable(ref.schema, ref.table)) continue;
+        const condition = request.conditions.find((c) => matches(c.collection, id))?.filter ?? null;
+        this.queue.push({ ref, condition, lastKey: null, emittedKey: null, maximumKey: null });
+      }
     this.options.log('incremental snapshot queued', {
       tables: this.queue.map((t) => `${t.ref.schema}.${t.ref.table}`),
     });
@@ -224,7 +214,12 @@ export class IncrementalSnapshot {
     progress.model = modelFor(this.options.model, schema, table, columns);
     progress.keyColumns = keyColumns;
     if (progress.maximumKey === null) {
-      progress.maximumKey = await maximumKey(this.pool, progress.ref, keyColumns);
+      progress.maximumKey = await maximumKey(
+        this.pool,
+        progress.ref,
+        keyColumns,
+        progress.condition,
+      );
       if (progress.maximumKey === null) return false;
     }
     return true;
@@ -243,6 +238,7 @@ export class IncrementalSnapshot {
       lastKey: progress.lastKey,
       maxKey: progress.maximumKey!,
       size: this.options.chunkSize,
+      condition: progress.condition,
     });
   }
 
@@ -292,9 +288,7 @@ export class IncrementalSnapshot {
     }
     // The offsets say how far the snapshot got once these records are acknowledged.
     const progress = this.offsetFields();
-    const offset = Object.fromEntries(
-      Object.entries(position.offset).filter(([k]) => !k.startsWith('incremental_snapshot_')),
-    );
+    const offset = withoutProgress(position.offset);
     return records.map((r) => ({ ...r, sourceOffset: { ...offset, ...progress } }));
   }
 }

@@ -50,6 +50,10 @@ afterAll(async () => {
   await scope?.cleanup();
 });
 
+const idOf = (r: TopicRecord) => (r.key as { payload: { id: number } }).payload.id;
+const reads = (rs: readonly TopicRecord[]) =>
+  rs.filter((r) => r.value !== null && payload(r.value)['op'] === 'r');
+
 /** The table as a consumer rebuilds it from the topic: the last event per key wins. */
 function replay(records: readonly TopicRecord[]): Map<number, string> {
   const rows = new Map<number, string>();
@@ -123,4 +127,32 @@ test('a second signal snapshots the table again', async () => {
       : undefined;
   });
   expect(reads.map((r) => (r.key as { payload: { id: number } }).payload.id)).toEqual(ids);
+});
+
+test('additional-conditions limit the snapshot to the rows the filter selects', async () => {
+  const s = scope.schema;
+  const before = reader.records.length;
+  await scope.db.query(
+    `INSERT INTO ${s}.debezium_signal VALUES ('adhoc-3', 'execute-snapshot', $1)`,
+    [
+      JSON.stringify({
+        'data-collections': [`${s}.items`],
+        type: 'INCREMENTAL',
+        'additional-conditions': [{ 'data-collection': `${s}.items`, filter: 'id <= 10' }],
+      }),
+    ],
+  );
+  const ids = (
+    await scope.db.query(`SELECT id FROM ${s}.items WHERE id <= 10 ORDER BY id`)
+  ).rows.map((r) => r.id as number);
+  // A later signal without a filter marks the end: its first read can only follow the filtered ones.
+  await scope.db.query(
+    `INSERT INTO ${s}.debezium_signal VALUES ('adhoc-4', 'execute-snapshot', '{"data-collections": ["${s}.items"]}')`,
+  );
+  const filtered = await reader.until('filtered snapshot', (rs) => {
+    const r = reads(rs.slice(before));
+    const second = r.findIndex((x, i) => i > 0 && idOf(x) < idOf(r[i - 1]!));
+    return second > 0 ? r.slice(0, second) : undefined;
+  });
+  expect(filtered.map(idOf)).toEqual(ids);
 });

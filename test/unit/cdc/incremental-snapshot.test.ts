@@ -1,6 +1,7 @@
 import type { SqlPool, SqlResult } from '../../../connectors/jdbc/sql-client';
 import { modelFor, modelOptions } from '../../../connectors/cdc/change-records';
 import { IncrementalSnapshot } from '../../../connectors/cdc/incremental-snapshot';
+import { parseExecuteSnapshot } from '../../../connectors/cdc/snapshot-signal';
 import { tableFilter } from '../../../connectors/cdc/table-filter';
 
 const types = {
@@ -174,7 +175,8 @@ test('offsets carry the progress and a restored snapshot resumes after the last 
   const offset = chunk[chunk.length - 1]!.sourceOffset;
   expect(offset).toEqual({
     lsn_commit: 1,
-    incremental_snapshot_collections: '["s.t"]',
+    incremental_snapshot_collections:
+      '[{"incremental_snapshot_collections_id":"s.t","incremental_snapshot_collections_additional_condition":null}]',
     incremental_snapshot_primary_key: '["3"]',
     incremental_snapshot_maximum_key: '["5"]',
   });
@@ -196,4 +198,28 @@ test('offsets carry the progress and a restored snapshot resumes after the last 
   } finally {
     table.delete(6);
   }
+});
+
+test('execute-snapshot data is parsed as Debezium writes it, and bad data says why', () => {
+  expect(
+    parseExecuteSnapshot(
+      '{"data-collections": ["s.t", "s.u"], "type": "INCREMENTAL", "additional-conditions": [{"data-collection": "s.t", "filter": "a > 1"}]}',
+    ),
+  ).toEqual([
+    { pattern: 's.t', conditions: [{ collection: 's.t', filter: 'a > 1' }] },
+    { pattern: 's.u', conditions: [{ collection: 's.t', filter: 'a > 1' }] },
+  ]);
+  expect(parseExecuteSnapshot('{"data-collections": ["s.t"], "type": "blocking"}')).toBe(
+    'snapshot type blocking is not supported (only incremental)',
+  );
+  expect(parseExecuteSnapshot('{"data-collections": []}')).toBe(
+    'data-collections must list at least one table',
+  );
+  expect(parseExecuteSnapshot('not json')).toBe('the data is not JSON');
+});
+
+test('a data collection that is not a regular expression is refused', () => {
+  expect(parseExecuteSnapshot('{"data-collections": ["s.(t"]}')).toBe(
+    's.(t is not a valid regular expression',
+  );
 });
