@@ -121,20 +121,37 @@ export class WorkerSinkTask extends WorkerTask {
         records.push(converted);
         origins.set(converted, r);
       }
-      const last = batch.records[batch.records.length - 1]!;
-      const offsets = new Map<TopicPartitionKey, bigint>([
-        [topicPartitionKey(batch.topic, batch.partition), last.offset + 1n],
-      ]);
-      await this.put(records, origins);
-      await this.retrying(() => this.task.flush(offsets));
-      await this.consumer!.commit([
-        { topic: batch.topic, partition: batch.partition, offset: last.offset + 1n },
-      ]);
+      await this.write(batch, records, origins);
     } catch (error) {
-      this.failed = true;
-      this.consumer?.pause();
-      this.fail(error);
+      this.failTask(error);
     }
+  }
+
+  /** put -> flush -> commit of one batch; offsets are committed only once the sink holds the records. */
+  private async write(
+    batch: ConsumerBatch,
+    records: readonly SinkRecord[],
+    origins: ReadonlyMap<SinkRecord, LogRecord>,
+  ): Promise<void> {
+    const last = batch.records[batch.records.length - 1]!;
+    const offsets = new Map<TopicPartitionKey, bigint>([
+      [topicPartitionKey(batch.topic, batch.partition), last.offset + 1n],
+    ]);
+    await this.put(records, origins);
+    await this.retrying(() => this.task.flush(offsets));
+    // Inside kafkajs' batch callback: the group does not rebalance under this commit. Writing the
+    // next batch while this one is committed would let a rebalance fail the commit, and with no
+    // periodic commit (Connect's offset.flush.interval.ms) the last batch would stay uncommitted.
+    await this.consumer!.commit([
+      { topic: batch.topic, partition: batch.partition, offset: last.offset + 1n },
+    ]);
+  }
+
+  private failTask(error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.consumer?.pause();
+    this.fail(error);
   }
 
   /**

@@ -14,9 +14,10 @@ const RETRY_BACKOFF_MS = 1000;
  * store offsets -> commit. Offsets are written only for acknowledged records, so a restart
  * resumes after the last record Kafka holds (at least once).
  *
- * Delivery is pipelined one poll deep: once a poll's records are acknowledged, its
- * commitRecord/offsets/commit step runs in the background while the next poll is converted and
- * produced. Steps never overlap each other and run in poll order, so `commitRecord` of a later
+ * Delivery is pipelined: while a poll's records travel to Kafka the next poll is read and
+ * converted (it is sent once the previous send was acknowledged), and once a poll's records are
+ * acknowledged, its commitRecord/offsets/commit step runs in the background while the next poll
+ * is produced. Steps never overlap each other and run in poll order, so `commitRecord` of a later
  * poll never reaches the task before `commit()` of an earlier one, and `commit()` always follows
  * the offsets write that covers it. A failed step fails the task at the next delivery or stop. With the worker's
  * `exactly.once.source.support=enabled`, each poll's records and their offsets are one Kafka
@@ -28,6 +29,8 @@ export class WorkerSourceTask extends WorkerTask {
   private pipeline: RecordPipeline | undefined;
   private policy: ErrorPolicy | undefined;
   private readonly knownTopics = new Set<string>();
+  /** The previous poll's produce, still waiting for Kafka's acknowledgement. */
+  private delivering: Promise<void> = Promise.resolve();
   /** The previous poll's commitRecord/offsets/commit step, still running. */
   private settling: Promise<void> = Promise.resolve();
 
@@ -69,8 +72,12 @@ export class WorkerSourceTask extends WorkerTask {
         const records = await this.task.poll();
         if (records !== null && records.length > 0) await this.deliver(records);
       }
+      await this.delivering;
       await this.settling;
     } finally {
+      await this.delivering.catch((err: unknown) =>
+        this.logger.warn({ err: stackTrace(err) }, 'the last poll was not delivered'),
+      );
       await this.settling.catch((err: unknown) =>
         this.logger.warn({ err: stackTrace(err) }, 'offsets of the last poll not stored'),
       );
@@ -99,13 +106,21 @@ export class WorkerSourceTask extends WorkerTask {
     const offsetRecords = exactlyOnce
       ? store.offsetRecords(this.connector, [...offsets.values()])
       : [];
-    const metadata = await this.sendWithRetry([...toSend, ...offsetRecords]);
-    if (exactlyOnce) store.applyOffsets(this.connector, [...offsets.values()]);
-    await this.settling;
-    const settling = this.settle(produced, metadata, exactlyOnce ? null : [...offsets.values()]);
-    // Observed at the next delivery or at stop; this only keeps Node from reporting it early.
-    settling.catch(() => undefined);
-    this.settling = settling;
+    // The previous poll's records must be acknowledged before these are sent (one produce in
+    // flight keeps per-partition order and one transaction at a time), but this poll was already
+    // read and converted while they travelled. A failed send fails the task here.
+    await this.delivering;
+    const delivering = (async () => {
+      const metadata = await this.sendWithRetry([...toSend, ...offsetRecords]);
+      if (exactlyOnce) store.applyOffsets(this.connector, [...offsets.values()]);
+      await this.settling;
+      const settling = this.settle(produced, metadata, exactlyOnce ? null : [...offsets.values()]);
+      // Observed at the next delivery or at stop; this only keeps Node from reporting it early.
+      settling.catch(() => undefined);
+      this.settling = settling;
+    })();
+    delivering.catch(() => undefined);
+    this.delivering = delivering;
   }
 
   /** After a poll is acknowledged: commitRecord each record, store offsets (unless they went in the transaction), commit. */
