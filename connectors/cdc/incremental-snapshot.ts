@@ -30,7 +30,11 @@ export interface IncrementalSnapshotOptions {
   readonly placeholder: string;
   readonly clock: () => number;
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
+  readonly warn: (message: string, fields?: Record<string, unknown>) => void;
 }
+
+/** Consecutive failed steps after which the snapshot is abandoned (a new signal starts over). */
+const MAX_STEP_FAILURES = 10;
 
 /** A row inserted into the signal table, as the stream delivers it. */
 export interface SignalRow {
@@ -74,6 +78,7 @@ export class IncrementalSnapshot {
   private windowOpen = false;
   private chunkFull = false;
   private pending: readonly SnapshotRequest[] = [];
+  private failures = 0;
 
   constructor(
     private readonly pool: SqlPool,
@@ -135,6 +140,28 @@ export class IncrementalSnapshot {
     if (!this.windowOpen || row === null || current?.model === undefined) return;
     if (current.ref.schema !== model.schema || current.ref.table !== model.table) return;
     this.buffer.delete(keyText(keyStruct(current.model, row)));
+  }
+
+  /**
+   * `step`, with failures kept away from streaming: a failed step is retried at the next poll,
+   * and the snapshot is abandoned after repeated failures (say, a signal table without the
+   * id/type/data columns), so streaming never stalls on it.
+   */
+  async tryStep(): Promise<void> {
+    try {
+      await this.step();
+      this.failures = 0;
+    } catch (error) {
+      this.failures += 1;
+      const err = error instanceof Error ? error.message : String(error);
+      if (this.failures < MAX_STEP_FAILURES) {
+        this.options.warn('incremental snapshot step failed, retrying', { err });
+        return;
+      }
+      this.options.warn('incremental snapshot abandoned after repeated failures', { err });
+      this.failures = 0;
+      this.stop();
+    }
   }
 
   /** Does the database side of the next step: resolves tables, or reads the next chunk. */

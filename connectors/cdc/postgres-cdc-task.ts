@@ -81,6 +81,7 @@ export class PostgresCdcTask implements SourceTask {
         placeholder: s.placeholder,
         clock: this.clock,
         log: (message, fields) => context.logger.info(fields ?? {}, message),
+        warn: (message, fields) => context.logger.warn(fields ?? {}, message),
       });
     this.incremental?.restore(stored);
     this.stream = new WalStream({
@@ -140,13 +141,13 @@ export class PostgresCdcTask implements SourceTask {
     try {
       for (const wal of this.stream!.take(s.maxBatch))
         records.push(...(await this.changes!.handle(wal)));
-      if (this.incremental?.active === true) await this.incremental.step();
     } catch (error) {
       // Messages taken from the stream are gone; reconnecting makes Postgres send them again.
       this.context!.logger.warn({ err: stackTrace(error) }, 'decoding failed, reconnecting');
       await this.restartStream();
       return null;
     }
+    if (this.incremental?.active === true) await this.incremental.tryStep();
     const heartbeat = this.heartbeat();
     if (heartbeat !== null) records.push(heartbeat);
     for (const r of records) this.seqs.set(r, this.stream!.nextSeq());

@@ -83,6 +83,7 @@ test('streamed changes inside the window drop the buffered rows of their keys', 
     placeholder: '__u',
     clock: () => 0,
     log: () => undefined,
+    warn: () => undefined,
   });
   const ids = (records: readonly { key: unknown }[]) =>
     records.map((r) => (r.key as { id: number }).id);
@@ -124,6 +125,7 @@ test('markers of other windows and unknown signals are ignored', async () => {
     placeholder: '__u',
     clock: () => 0,
     log: () => undefined,
+    warn: () => undefined,
   });
   snapshot.signal(
     { id: 'a', type: 'execute-snapshot', data: '{"data-collections": ["s.t"]}' },
@@ -159,6 +161,7 @@ test('offsets carry the progress and a restored snapshot resumes after the last 
     placeholder: '__u',
     clock: () => 0,
     log: () => undefined,
+    warn: () => undefined,
   };
   const first = new IncrementalSnapshot(fakePool(signals), options);
   first.signal(
@@ -222,4 +225,42 @@ test('a data collection that is not a regular expression is refused', () => {
   expect(parseExecuteSnapshot('{"data-collections": ["s.(t"]}')).toBe(
     's.(t is not a valid regular expression',
   );
+});
+
+test('a snapshot whose steps keep failing is abandoned without failing the stream', async () => {
+  const warnings: string[] = [];
+  const failing: SqlPool = {
+    ...fakePool([]),
+    query: (text, params) =>
+      text.startsWith('INSERT')
+        ? Promise.reject(new Error('column "type" does not exist'))
+        : fakePool([]).query(text, params),
+  };
+  const snapshot = new IncrementalSnapshot(failing, {
+    signalTable: { schema: 's', table: 'signals' },
+    chunkSize: 3,
+    model: modelOptions('srv', types),
+    filter: tableFilter({
+      schemaInclude: '',
+      schemaExclude: '',
+      tableInclude: '',
+      tableExclude: '',
+    }),
+    db: 'postgres',
+    placeholder: '__u',
+    clock: () => 0,
+    log: () => undefined,
+    warn: (message) => warnings.push(message),
+  });
+  snapshot.signal(
+    { id: 'a', type: 'execute-snapshot', data: '{"data-collections": ["s.t"]}' },
+    position,
+    1n,
+  );
+  for (let i = 0; i < 10; i++) await snapshot.tryStep();
+  expect(warnings).toEqual([
+    ...Array<string>(9).fill('incremental snapshot step failed, retrying'),
+    'incremental snapshot abandoned after repeated failures',
+  ]);
+  expect(snapshot.active).toBe(false);
 });
