@@ -29,6 +29,9 @@ export class StateStore {
   >();
   private readonly topics = new Map<string, Set<string>>();
   private producer: ProducerPort | undefined;
+  /** Sends in flight: status writes are fire-and-forget, and `close` must wait for them. */
+  private readonly sending = new Set<Promise<unknown>>();
+  private closed = false;
 
   constructor(
     private readonly kafka: KafkaPort,
@@ -47,7 +50,14 @@ export class StateStore {
       this.apply(r);
   }
 
+  /**
+   * Waits for the writes in flight (a stopping task's last status), then closes the producer.
+   * A kafkajs producer that sends after its disconnect connects again, and that socket would
+   * keep the process alive; so later writes are refused instead.
+   */
   async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.sending]);
     await this.producer?.close();
   }
 
@@ -88,7 +98,7 @@ export class StateStore {
     entries: readonly { partition: SourcePartition; offset: SourceOffset | null }[],
   ): Promise<void> {
     if (entries.length === 0) return;
-    await this.producerOrThrow().send(this.offsetRecords(connector, entries));
+    await this.send(this.offsetRecords(connector, entries));
     this.applyOffsets(connector, entries);
   }
 
@@ -156,7 +166,7 @@ export class StateStore {
   }
 
   private async write(topic: string, key: string, value: unknown): Promise<void> {
-    await this.producerOrThrow().send([
+    await this.send([
       {
         topic,
         key: Buffer.from(key),
@@ -165,9 +175,16 @@ export class StateStore {
     ]);
   }
 
-  private producerOrThrow(): ProducerPort {
+  private async send(records: readonly ProducedRecord[]): Promise<void> {
     if (this.producer === undefined) throw new Error('StateStore used before load()');
-    return this.producer;
+    if (this.closed) throw new Error('StateStore is closed: the worker stopped');
+    const sent = this.producer.send(records);
+    this.sending.add(sent);
+    try {
+      await sent;
+    } finally {
+      this.sending.delete(sent);
+    }
   }
 
   private apply(r: LogRecord): void {
