@@ -85,13 +85,15 @@ export async function startTransientRun(spec: TopologySpec, options: TransientQu
       await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS));
     }
   };
-  void watch().catch((error: unknown) => queue.end(error));
+  const watching = watch().catch((error: unknown) => queue.end(error));
   return {
     rows: queue,
     close: async () => {
       if (closed) return;
       closed = true;
       queue.end();
+      // The watcher may be asking the admin for offsets: let it finish before the owner closes it.
+      await watching;
       await reader.stop();
       await handle.stop();
       await admin.deleteGroup(readerGroup).catch(() => undefined);

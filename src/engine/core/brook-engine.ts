@@ -53,6 +53,7 @@ export class BrookEngine implements EnginePort {
   private transientCount = 0;
   private started = false;
   private kafkaClusterId = '';
+  private clusterIdLookup: Promise<void> | undefined;
 
   constructor(
     private readonly options: EngineOptions,
@@ -179,12 +180,15 @@ export class BrookEngine implements EnginePort {
    * Asked once at start, since a cluster keeps its id; `/info` must answer while Kafka is down,
    * so a failed lookup leaves the id empty and `info()` retries it in the background.
    */
-  private async refreshClusterId(): Promise<void> {
-    try {
-      this.kafkaClusterId = await this.options.topics.clusterId();
-    } catch (error) {
-      this.internals.logger.warn({ err: error }, 'the Kafka cluster id could not be read');
-    }
+  private refreshClusterId(): Promise<void> {
+    this.clusterIdLookup ??= this.options.topics
+      .clusterId()
+      .then(
+        (id) => void (this.kafkaClusterId = id),
+        (error: unknown) => this.internals.logger.warn({ err: error }, 'the Kafka cluster id could not be read'),
+      )
+      .finally(() => (this.clusterIdLookup = undefined));
+    return this.clusterIdLookup;
   }
 
   info(): Promise<EngineInfo> {
@@ -253,6 +257,8 @@ export class BrookEngine implements EnginePort {
 
   /** Stops following the log and this process's queries; state and groups are kept. */
   async close(): Promise<void> {
+    // A lookup still running would use the Kafka admin after its owner closed it.
+    await this.clusterIdLookup;
     await this.transients.closeAll();
     if (this.stopFollowing) await this.stopFollowing();
     await this.applier.settled();
