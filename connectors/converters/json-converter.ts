@@ -19,9 +19,6 @@ export const JSON_CONVERTER = 'org.apache.kafka.connect.json.JsonConverter';
 const SCHEMA_PREFIX = Buffer.from('{"schema":');
 const PAYLOAD_SEPARATOR = Buffer.from(',"payload":');
 const KNOWN_SCHEMAS_MAX = 32;
-/** Integer literals of 16+ digits outside strings (some may exceed 2^53). */
-const LONG_INTEGER = /\d{16}/;
-const JSON_TOKENS = /"(?:[^"\\]|\\.)*"|(?<![\w.+-])-?\d{16,}(?![\w.])/g;
 /** Placeholder for a bigint beyond 2^53 in native JSON.stringify output; swapped for its digits. */
 const BIGINT_MARK = `__brook_bigint_${Math.random().toString(36).slice(2)}_`;
 const BIGINT_MARKS = new RegExp(`"${BIGINT_MARK}(-?\\d+)"`, 'g');
@@ -67,21 +64,52 @@ function stringifyMarked(value: unknown): string {
  * which `decode` turns into numbers per schema (`quoted`).
  */
 function parseExact(json: string): { value: unknown; quoted: boolean } {
-  if (!LONG_INTEGER.test(json)) return { value: JSON.parse(json) as unknown, quoted: false };
-  const safe = json.replace(JSON_TOKENS, (token) => (token.startsWith('"') ? token : `"${token}"`));
-  return { value: JSON.parse(safe) as unknown, quoted: true };
+  const quoted = quoteLongIntegers(json);
+  return quoted === null
+    ? { value: JSON.parse(json) as unknown, quoted: false }
+    : { value: JSON.parse(quoted) as unknown, quoted: true };
 }
 
-/** `out[name] = value`, also for a field named `__proto__` (an own property, as JSON has it). */
-function setField(out: Record<string, unknown>, name: string, value: unknown): void {
-  if (name === '__proto__')
-    Object.defineProperty(out, name, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  else out[name] = value;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * `json` with every integer literal of 16+ digits outside strings put in quotes (some may exceed
+ * 2^53), or null when it has none. One pass over the text; invalid JSON is left for JSON.parse.
+ */
+function quoteLongIntegers(json: string): string | null {
+  let out: string | null = null;
+  let copied = 0;
+  const n = json.length;
+  let i = 0;
+  while (i < n) {
+    const c = json.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < n; i++) {
+        const d = json.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+      i++;
+      continue;
+    }
+    if (c !== 45 && !isDigit(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let integer = true;
+    for (i++; i < n; i++) {
+      const d = json.charCodeAt(i);
+      if (isDigit(d)) continue;
+      if (d === 46 || d === 101 || d === 69 || d === 43 || d === 45) integer = false;
+      else break;
+    }
+    if (integer && i - start - (c === 45 ? 1 : 0) >= 16) {
+      out = `${out ?? ''}${json.slice(copied, start)}"${json.slice(start, i)}"`;
+      copied = i;
+    }
+  }
+  return out === null ? null : out + json.slice(copied);
 }
 
 const fieldKeys = new Map<string, string>();
@@ -101,6 +129,18 @@ function bytesAt(bytes: Buffer, pattern: Buffer, at: number): boolean {
   return (
     at + pattern.length <= bytes.length && pattern.compare(bytes, at, at + pattern.length) === 0
   );
+}
+
+/** `out[name] = value`, also for a field named `__proto__` (an own property, as JSON has it). */
+function setField(out: Record<string, unknown>, name: string, value: unknown): void {
+  if (name === '__proto__')
+    Object.defineProperty(out, name, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  else out[name] = value;
 }
 
 interface KnownSchema {

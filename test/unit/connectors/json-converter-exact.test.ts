@@ -101,4 +101,21 @@ describe('JsonConverter exact numbers and repeated schemas', () => {
       flag: true,
     });
   });
+
+  it('reads long integers exactly next to strings with escaped quotes and long non-integers', async () => {
+    const c = converter();
+    const schemaText = (await c.fromConnectData('t', schema, { id: 1n, amount: new Decimal(1) }))!
+      .toString('utf8')
+      .split(',"payload":')[0]!;
+    const record = (payload: string) => Buffer.from(`${schemaText},"payload":${payload}}`);
+    const payload =
+      '{"id":-9223372036854775807,"label":"x\\"12345678901234567890\\\\","ratio":1234567890123456.5,"ts_ns":12345678901234567,"amount":"AGQ="}';
+    for (let i = 0; i < 2; i++) {
+      const v = (await c.toConnectData('t', record(payload))).value as Record<string, unknown>;
+      expect(v['id']).toBe(-9_223_372_036_854_775_807n);
+      expect(v['label']).toBe('x"12345678901234567890\\');
+      expect(v['ratio']).toBe(1234567890123456.5);
+      expect(v['ts_ns']).toBe(12_345_678_901_234_567n);
+    }
+  });
 });
