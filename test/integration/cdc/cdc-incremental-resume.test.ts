@@ -41,14 +41,14 @@ test('a restarted worker resumes an incremental snapshot after the last acknowle
         'snapshot.mode': 'never',
         'table.include.list': `${s}\\.items`,
         'signal.data.collection': `${s}.debezium_signal`,
-        'incremental.snapshot.chunk.size': '20',
+        'incremental.snapshot.chunk.size': '100',
       }),
     );
     await waitRunning(runtime.url, 'resume-src');
     await scope.db.query(
       `INSERT INTO ${s}.debezium_signal VALUES ('resume-1', 'execute-snapshot', '{"data-collections": ["${s}.items"]}')`,
     );
-    await reader.until('the first chunks', (rs) => (reads(rs).length >= 200 ? true : undefined));
+    await reader.until('the first chunks', (rs) => (reads(rs).length >= 300 ? true : undefined));
     await runtime.stop();
     const beforeRestart = reads(reader.records).length;
     expect(beforeRestart).toBeLessThan(ROWS);
