@@ -18,7 +18,7 @@ import {
 } from './change-records';
 import type { TableModel } from './envelope';
 import type { Lsn } from './lsn';
-import { parseExecuteSnapshot, type SnapshotRequest } from './snapshot-signal';
+import { parseExecuteSnapshot, stopPatterns, type SnapshotRequest } from './snapshot-signal';
 import type { TableFilter } from './table-filter';
 
 export interface IncrementalSnapshotOptions {
@@ -101,7 +101,7 @@ export class IncrementalSnapshot {
       this.windowOpen = true;
     else if (row.type === 'snapshot-window-close' && row.id === `${this.windowId}-close`)
       return this.closeWindow(position, lsn);
-    else if (row.type === 'stop-snapshot') this.stop();
+    else if (row.type === 'stop-snapshot') this.stop(stopPatterns(row.data));
     return [];
   }
 
@@ -160,7 +160,7 @@ export class IncrementalSnapshot {
       }
       this.options.warn('incremental snapshot abandoned after repeated failures', { err });
       this.failures = 0;
-      this.stop();
+      this.stop([]);
     }
   }
 
@@ -199,13 +199,22 @@ export class IncrementalSnapshot {
     this.pending = [...this.pending, ...requests];
   }
 
-  private stop(): void {
-    this.queue.length = 0;
-    this.pending = [];
-    this.buffer.clear();
-    this.windowId = null;
-    this.windowOpen = false;
-    this.options.log('incremental snapshot stopped by signal');
+  /** Drops the tables `patterns` match (all when empty), abandoning the window of a dropped one. */
+  private stop(patterns: readonly RegExp[]): void {
+    const current = this.queue[0];
+    const keep = (t: TableProgress) =>
+      patterns.length > 0 && !patterns.some((p) => p.test(`${t.ref.schema}.${t.ref.table}`));
+    const left = this.queue.filter(keep);
+    this.queue.splice(0, this.queue.length, ...left);
+    if (patterns.length === 0) this.pending = [];
+    if (this.queue[0] !== current) {
+      this.buffer.clear();
+      this.windowId = null;
+      this.windowOpen = false;
+    }
+    this.options.log('incremental snapshot stopped', {
+      tables: left.map((t) => `${t.ref.schema}.${t.ref.table}`),
+    });
   }
 
   /** Matches the signal's data collections (regexes over schema.table) to captured tables. */

@@ -42,3 +42,17 @@ export function parseExecuteSnapshot(data: string | null): SnapshotRequest[] | s
   }
   return collections.map((pattern) => ({ pattern: String(pattern), conditions }));
 }
+
+/** The tables a `stop-snapshot` signal names (regexes over `schema.table`); empty means all. */
+export function stopPatterns(data: string | null): RegExp[] {
+  try {
+    const parsed = JSON.parse(data ?? '{}') as { 'data-collections'?: unknown };
+    const collections = parsed['data-collections'];
+    return Array.isArray(collections)
+      ? collections.map((c) => new RegExp(`^(?:${String(c)})$`, 'i'))
+      : [];
+  } catch {
+    // Unreadable data stops everything, the safe reading of "stop".
+    return [];
+  }
+}

@@ -61,6 +61,22 @@ function fakePool(signals: { id: string; type: string }[]): SqlPool {
   };
 }
 
+/** fakePool, listing several tables of the same shape. */
+function catalogFor(names: readonly string[]): SqlPool {
+  const base = fakePool([]);
+  return {
+    ...base,
+    query: (text, params) =>
+      text.includes('FROM pg_class')
+        ? Promise.resolve({
+            rows: names.map((table) => ({ schema: 's', table })),
+            fields: [],
+            rowCount: names.length,
+          })
+        : base.query(text, params),
+  };
+}
+
 const position = { partition: { server: 'srv' }, offset: { lsn_commit: 1 } };
 const model = modelFor(modelOptions('srv', types), 's', 't', [
   { name: 'id', typeOid: 23, typeModifier: -1, nullable: false, primaryKey: true },
@@ -262,5 +278,49 @@ test('a snapshot whose steps keep failing is abandoned without failing the strea
     ...Array<string>(9).fill('incremental snapshot step failed, retrying'),
     'incremental snapshot abandoned after repeated failures',
   ]);
+  expect(snapshot.active).toBe(false);
+});
+
+test('stop-snapshot drops the tables it names, or every table', async () => {
+  const pool = catalogFor(['t', 'u', 'v']);
+  const snapshot = new IncrementalSnapshot(pool, {
+    signalTable: { schema: 's', table: 'signals' },
+    chunkSize: 3,
+    model: modelOptions('srv', types),
+    filter: tableFilter({
+      schemaInclude: '',
+      schemaExclude: '',
+      tableInclude: '',
+      tableExclude: '',
+    }),
+    db: 'postgres',
+    placeholder: '__u',
+    clock: () => 0,
+    log: () => undefined,
+    warn: () => undefined,
+  });
+  type Stored = { incremental_snapshot_collections_id: string };
+  const tables = () =>
+    (
+      JSON.parse(snapshot.offsetFields()['incremental_snapshot_collections'] ?? '[]') as Stored[]
+    ).map((c) => c.incremental_snapshot_collections_id);
+  snapshot.signal(
+    { id: 'a', type: 'execute-snapshot', data: '{"data-collections": ["s\\\\..*"]}' },
+    position,
+    1n,
+  );
+  await snapshot.step();
+  expect(tables()).toEqual(['s.t', 's.u', 's.v']);
+  snapshot.signal(
+    {
+      id: 'b',
+      type: 'stop-snapshot',
+      data: '{"data-collections": ["s.u"], "type": "incremental"}',
+    },
+    position,
+    1n,
+  );
+  expect(tables()).toEqual(['s.t', 's.v']);
+  snapshot.signal({ id: 'c', type: 'stop-snapshot', data: null }, position, 1n);
   expect(snapshot.active).toBe(false);
 });
