@@ -164,13 +164,16 @@ test('provide.transaction.metadata emits BEGIN/END and numbers the events of a t
     { data_collection: `${s}.customers`, event_count: 2 },
     { data_collection: `${s}.events`, event_count: 1 },
   ]);
-  // Topics interleave on the way back, so order the events by the block's total_order.
   type Block = { id: string; total_order: number; data_collection_order: number };
-  const blocks = reader.records
-    .filter((r) => r.value !== null && 'transaction' in payload(r.value))
-    .map((r) => ({ table: source(r).table, ...(payload(r.value)['transaction'] as Block) }))
-    .filter((t) => t.id === id)
-    .sort((x, y) => x.total_order - y.total_order);
+  // Each topic arrives on its own, so wait for the three events and order them by total_order.
+  const blocks = await reader.until("the transaction's change events", (rs) => {
+    const found = rs
+      .filter((r) => r.value !== null && 'transaction' in payload(r.value))
+      .map((r) => ({ table: source(r).table, ...(payload(r.value)['transaction'] as Block) }))
+      .filter((t) => t.id === id)
+      .sort((x, y) => x.total_order - y.total_order);
+    return found.length >= 3 ? found : undefined;
+  });
   expect(blocks).toEqual([
     { table: 'customers', id, total_order: 1, data_collection_order: 1 },
     { table: 'events', id, total_order: 2, data_collection_order: 1 },
