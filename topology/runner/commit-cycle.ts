@@ -6,6 +6,7 @@ import {
   type TopicPartition,
 } from '../kafka';
 import type { StoreCheckpoint } from '../state';
+import { RunnerError } from './runner-error';
 import type { RunnerTask } from './runner-task';
 import type { TransactionalOutbox } from './transactional-outbox';
 
@@ -89,32 +90,47 @@ export async function commitTasksExactlyOnce(
 
 /**
  * Where inputs restart after the runner abandons its uncommitted work: the offsets the group
- * committed as Kafka has them, not as this instance remembers them. The two differ after a
+ * committed as Kafka has them, not only as this instance remembers them. They differ after a
  * partial failure: a commit (or a transaction's offsets) the broker applied while the client saw
- * an error, or one aborted after the runner counted it. Rewinding to the broker's offsets
- * reprocesses exactly what was not committed. `remembered` (the first offset processed since
- * assignment) serves only partitions the group never committed. Call it after the tasks'
- * transactional producers are reopened: opening one completes or aborts the previous owner's
- * transaction, so its offsets are settled.
+ * an error leaves Kafka ahead, and rewinding to memory would process those records twice.
+ * Memory can also be ahead: a transaction's offsets become visible to OffsetFetch only once its
+ * markers are written, after the commit returned. Both are lower bounds of what is committed
+ * (memory holds only acknowledged commits and the position the partition was assigned at), so
+ * the greater one is where the uncommitted work starts. Call it after the tasks' transactional
+ * producers are reopened: opening one settles the previous transaction. A failed lookup is
+ * retriable (the runner rebuilds again), never a guess.
  */
 export async function committedRewindTargets(
   admin: AdminPort,
   groupId: string,
   inputs: readonly TopicPartition[],
   remembered: readonly PartitionOffset[],
+  queryId: string,
 ): Promise<PartitionOffset[]> {
   if (inputs.length === 0) return [];
   const topics = [...new Set(inputs.map((tp) => tp.topic))];
-  const committed = new Map(
-    (await admin.committedOffsets(groupId, topics)).map((o) => [partitionKey(o), o.offset]),
-  );
-  const fallback = new Map(remembered.map((o) => [partitionKey(o), o.offset]));
+  let fetched: readonly PartitionOffset[];
+  try {
+    fetched = await admin.committedOffsets(groupId, topics);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new RunnerError(
+      'COMMIT_FAILED',
+      `cannot read the committed offsets to rewind to: ${message}`,
+      true,
+      { queryId },
+      { cause: error },
+    );
+  }
+  const committed = new Map(fetched.map((o) => [partitionKey(o), o.offset]));
+  const memory = new Map(remembered.map((o) => [partitionKey(o), o.offset]));
   const out: PartitionOffset[] = [];
   for (const tp of inputs) {
-    const offset = committed.get(partitionKey(tp));
-    const target = offset !== undefined && offset >= 0 ? offset : fallback.get(partitionKey(tp));
-    if (target !== undefined)
-      out.push({ topic: tp.topic, partition: tp.partition, offset: target });
+    const known = [committed.get(partitionKey(tp)), memory.get(partitionKey(tp))].filter(
+      (o): o is number => o !== undefined && o >= 0,
+    );
+    if (known.length > 0)
+      out.push({ topic: tp.topic, partition: tp.partition, offset: Math.max(...known) });
   }
   return out;
 }

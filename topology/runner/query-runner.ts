@@ -368,6 +368,7 @@ export class QueryRunner {
       this.options.spec.applicationId,
       tasks.flatMap((t) => t.inputs),
       remembered,
+      this.queryId,
     );
     for (const target of targets) this.consumer?.seek(target);
     this.registry.rewound(targets);
